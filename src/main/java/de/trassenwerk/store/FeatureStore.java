@@ -1,0 +1,45 @@
+package de.trassenwerk.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Where features live: a GeoPackage on the desk, a PostGIS database for teams. Reads by bounding box
+ * (spatial index) and attribute filter; writes one transaction per {@link ChangeSet}, bumping each
+ * changed feature's {@code version} so that no edit silently overwrites another.
+ */
+public interface FeatureStore extends AutoCloseable {
+
+    /** All layers (feature and attribute-only tables), in the order the store lists them. */
+    List<LayerInfo> layers();
+
+    /** The schema of one layer; {@link StoreException} when there is no such layer. */
+    LayerSchema schema(String layer);
+
+    /** Calls {@code sink} for every feature that matches {@code query}, in order. */
+    void read(String layer, Query query, Consumer<Feature> sink);
+
+    /** The features that match {@code query}, as a list. */
+    default List<Feature> read(String layer, Query query) {
+        List<Feature> out = new ArrayList<>();
+        read(layer, query, out::add);
+        return out;
+    }
+
+    /** How many features match {@code query} (paging ignored). */
+    long count(String layer, Query query);
+
+    /** Creates an empty layer with a spatial index. */
+    void createLayer(LayerSchema schema);
+
+    /** Writes all changes in one transaction; returns the new fids of the inserts, in order. */
+    List<Long> apply(ChangeSet changes);
+
+    /** Dataset-level metadata (key/value), such as the sample city's reference date. */
+    Map<String, String> metadata();
+
+    @Override
+    void close();
+}
