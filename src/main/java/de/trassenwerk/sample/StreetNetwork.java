@@ -150,8 +150,7 @@ final class StreetNetwork {
             Coordinate a = vertices.get(s.a());
             Coordinate c = vertices.get(s.b());
             LineString line = gf.createLineString(new Coordinate[] {a, c});
-            Coordinate mid = new Coordinate((a.x + c.x) / 2, (a.y + c.y) / 2);
-            if (!city.contains(gf.createPoint(mid)) || water.intersects(line)) {
+            if (!city.contains(line) || water.intersects(line)) {
                 continue;
             }
             segments.add(s);

@@ -478,8 +478,21 @@ public final class GeoPackageStore implements FeatureStore {
         }
     }
 
-    /** The extent: from the R-tree when the layer has one, else from the geometries. */
+    /**
+     * The extent: from gpkg_contents when it is filled in (exact; GDAL and this store keep it up to
+     * date), else from the R-tree (single-precision, rounded outwards), else from the geometries.
+     */
     private Envelope extent(LayerSchema s) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents "
+                + "WHERE lower(table_name) = lower(?)")) {
+            p.setString(1, s.name());
+            try (ResultSet rs = p.executeQuery()) {
+                if (rs.next() && rs.getObject(1) != null && rs.getObject(2) != null && rs.getObject(3) != null
+                        && rs.getObject(4) != null) {
+                    return new Envelope(rs.getDouble(1), rs.getDouble(3), rs.getDouble(2), rs.getDouble(4));
+                }
+            }
+        }
         if (RTreeIndex.exists(connection, s)) {
             try (Statement st = connection.createStatement();
                     ResultSet rs = st.executeQuery("SELECT min(minx), min(miny), max(maxx), max(maxy) FROM "
