@@ -277,7 +277,7 @@ public final class SampleCityGenerator {
 
     private static boolean inCluster(double x, double y, double factor) {
         for (DuisburgGazetteer.Cluster c : DuisburgGazetteer.CLUSTERS) {
-            if (Math.hypot(x - c.x(), y - c.y()) < c.radius() * factor) {
+            if (StrictMath.hypot(x - c.x(), y - c.y()) < c.radius() * factor) {
                 return true;
             }
         }
@@ -305,7 +305,7 @@ public final class SampleCityGenerator {
                     candidates.add(b);
                 }
             }
-            candidates.sort(Comparator.comparingDouble(b -> Math.hypot(
+            candidates.sort(Comparator.comparingDouble(b -> StrictMath.hypot(
                     StreetNetwork.gx(b.ix() + b.size() / 2.0) - c.x(), StreetNetwork.gy(b.iy() + b.size() / 2.0) - c.y())));
             String planId = "Nr. " + planNo++;
             List<Geometry> clusterPlots = new ArrayList<>();
@@ -430,14 +430,14 @@ public final class SampleCityGenerator {
         double y = centre.getY();
         double urban = 0;
         for (DuisburgGazetteer.Centre c : DuisburgGazetteer.CENTRES) {
-            double r = Math.hypot(x - c.x(), y - c.y()) / (c.radius() * 1.8);
-            urban = Math.max(urban, Math.exp(-r * r));
+            double r = StrictMath.hypot(x - c.x(), y - c.y()) / (c.radius() * 1.8);
+            urban = Math.max(urban, StrictMath.exp(-r * r));
         }
         double industry = 0;
         boolean poorly = false;
         for (DuisburgGazetteer.Cluster c : DuisburgGazetteer.CLUSTERS) {
-            double r = Math.hypot(x - c.x(), y - c.y()) / c.radius();
-            double v = Math.exp(-r * r);
+            double r = StrictMath.hypot(x - c.x(), y - c.y()) / c.radius();
+            double v = StrictMath.exp(-r * r);
             if (v > industry) {
                 industry = v;
                 poorly = c.poorlyServed();

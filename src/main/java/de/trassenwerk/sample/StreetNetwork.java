@@ -70,10 +70,10 @@ final class StreetNetwork {
     static int spacing(double x, double y) {
         double best = Double.MAX_VALUE;
         for (DuisburgGazetteer.Centre c : DuisburgGazetteer.CENTRES) {
-            best = Math.min(best, Math.hypot(x - c.x(), y - c.y()) / c.radius());
+            best = Math.min(best, StrictMath.hypot(x - c.x(), y - c.y()) / c.radius());
         }
         for (DuisburgGazetteer.Cluster c : DuisburgGazetteer.CLUSTERS) {
-            if (Math.hypot(x - c.x(), y - c.y()) < c.radius() * 0.9) {
+            if (StrictMath.hypot(x - c.x(), y - c.y()) < c.radius() * 0.9) {
                 return 4; // industrial land: large blocks
             }
         }
@@ -280,8 +280,8 @@ final class StreetNetwork {
     Coordinate warpedPoint(double ix, double iy) {
         double x = gx(ix);
         double y = gy(iy);
-        double wx = 70 * Math.sin(y / 1100 + warpPhase[0]) + 35 * Math.sin(x / 700 + warpPhase[1]);
-        double wy = 70 * Math.sin(x / 1300 + warpPhase[2]) + 35 * Math.sin(y / 800 + warpPhase[3]);
+        double wx = 70 * StrictMath.sin(y / 1100 + warpPhase[0]) + 35 * StrictMath.sin(x / 700 + warpPhase[1]);
+        double wy = 70 * StrictMath.sin(x / 1300 + warpPhase[2]) + 35 * StrictMath.sin(y / 800 + warpPhase[3]);
         return new Coordinate(Math.round((x + wx) * 100) / 100.0, Math.round((y + wy) * 100) / 100.0);
     }
 }
