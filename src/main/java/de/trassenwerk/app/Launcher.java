@@ -15,6 +15,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // Java2D draws maps into images only; it never opens windows of its own.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         if (args.length == 0) {
             WorkbenchStarter.start(args);
             return;
