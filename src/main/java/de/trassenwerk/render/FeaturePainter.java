@@ -32,7 +32,14 @@ final class FeaturePainter {
         Symbol sym = s.symbol();
         switch (s.kind()) {
             case AREA -> {
-                if (sym.fill() != null) {
+                if (sym.fill() != null && sym.stroke() == null) {
+                    // Unoutlined areas usually tile (coverage cells): without antialiasing
+                    // neighbours meet without a light seam between them.
+                    g.setColor(sym.fill());
+                    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+                    g.fill(s.shape());
+                    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+                } else if (sym.fill() != null) {
                     g.setColor(sym.fill());
                     g.fill(s.shape());
                 }

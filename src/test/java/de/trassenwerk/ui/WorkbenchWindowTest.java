@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.trassenwerk.app.WorkbenchApp;
+import de.trassenwerk.render.Viewport;
 import de.trassenwerk.sample.SampleCityGenerator;
 import de.trassenwerk.sample.SampleCityWriter;
 import de.trassenwerk.store.ThemeLayers;
@@ -18,6 +19,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,6 +95,31 @@ class WorkbenchWindowTest {
         assertFalse(onFx(map::layers).contains(ThemeLayers.COVERAGE_CELLS));
         assertEquals(0, (int) onFx(() -> map.lastFrameProperty().get().featuresDrawn()
                 .getOrDefault(ThemeLayers.COVERAGE_CELLS, 0)));
+    }
+
+    @Test
+    void plusKeyZoomsInAroundTheCentreAndRedraws(FxRobot robot) throws Exception {
+        MapView map = robot.lookup("#mapView").queryAs(MapView.class);
+        waitUntil(() -> map.framesShown() >= 1);
+        robot.clickOn(map);
+        double before = onFx(() -> map.viewportProperty().get().metresPerPixel());
+        int frames = onFx(map::framesShown);
+        robot.type(KeyCode.ADD);
+        waitUntil(() -> map.framesShown() > frames);
+        assertEquals(before / 2, onFx(() -> map.viewportProperty().get().metresPerPixel()), before * 1e-9);
+        assertEquals(map.viewportProperty().get(), onFx(() -> map.lastFrameProperty().get().viewport()));
+    }
+
+    @Test
+    void draggingMovesTheMapWithTheMouse(FxRobot robot) throws Exception {
+        MapView map = robot.lookup("#mapView").queryAs(MapView.class);
+        waitUntil(() -> map.framesShown() >= 1);
+        Viewport before = onFx(() -> map.viewportProperty().get());
+        robot.drag(map).moveBy(120, 0).drop();
+        waitUntil(() -> map.lastFrameProperty().get().viewport().equals(map.viewportProperty().get()));
+        Viewport after = onFx(() -> map.viewportProperty().get());
+        assertEquals(before.centreX() - 120 * before.metresPerPixel(), after.centreX(), 2 * before.metresPerPixel());
+        assertEquals(before.centreY(), after.centreY(), 2 * before.metresPerPixel());
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
