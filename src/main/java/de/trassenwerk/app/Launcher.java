@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 
 /**
- * The program's entry point. With no arguments it opens the workbench window; with a command it
- * runs that command headless, without starting the JavaFX toolkit, and exits with its code.
+ * The program's entry point. With no arguments (or just a GeoPackage file) it opens the workbench
+ * window; with a command it runs that command headless, without starting the JavaFX toolkit, and exits with its code.
  * (A main class that extends {@code Application} cannot start from a plain class path, hence this
  * separate launcher.)
  */
@@ -15,7 +15,11 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        // Java2D draws maps into images only; it never opens windows of its own.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        if (args.length == 0 || opensFile(args)) {
             WorkbenchStarter.start(args);
             return;
         }
@@ -23,5 +27,11 @@ public final class Launcher {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
         System.exit(TrassenwerkCommand.execute(args, out, err));
+    }
+
+    /** {@code trassenwerk city.gpkg}: one existing GeoPackage file opens in the window. */
+    private static boolean opensFile(String[] args) {
+        return args.length == 1 && args[0].toLowerCase(java.util.Locale.ROOT).endsWith(".gpkg")
+                && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
     }
 }

@@ -1,0 +1,6 @@
+/**
+ * Program start: {@link de.trassenwerk.app.Launcher} runs a CLI command headless or starts the
+ * JavaFX {@link de.trassenwerk.app.WorkbenchApp}, which wires the main window of {@code ui}. Only
+ * this package and {@code ui} may use JavaFX.
+ */
+package de.trassenwerk.app;

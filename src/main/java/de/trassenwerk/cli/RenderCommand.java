@@ -1,0 +1,164 @@
+package de.trassenwerk.cli;
+
+import de.trassenwerk.i18n.UserFacingException;
+import de.trassenwerk.render.MapRenderer;
+import de.trassenwerk.render.RenderResult;
+import de.trassenwerk.render.Viewport;
+import de.trassenwerk.store.GeoPackageStore;
+import de.trassenwerk.store.LayerInfo;
+import de.trassenwerk.store.LayerSchema;
+import de.trassenwerk.store.ThemeLayers;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
+import org.locationtech.jts.geom.Envelope;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code render FILE --out PNG [--width W] [--height H] [--bbox ...] [--layers ...]}: draws the map of
+ * a GeoPackage into a PNG with the default styles, headless. Prints {@code render_ms=N}, the time of
+ * the drawing alone (not of opening the file or writing the PNG).
+ */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Draw the layers of a GeoPackage into a PNG image (default styles).")
+final class RenderCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "The GeoPackage to draw (opened read-only).")
+    Path file;
+
+    @Option(names = "--out", required = true, paramLabel = "PNG", description = "The image to write (replaced if it exists).")
+    Path out;
+
+    @Option(names = "--width", defaultValue = "1600", paramLabel = "W", description = "Image width in pixels (default: ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--height", defaultValue = "1000", paramLabel = "H", description = "Image height in pixels (default: ${DEFAULT-VALUE}).")
+    int height;
+
+    @Option(names = "--bbox", paramLabel = "MINX,MINY,MAXX,MAXY",
+            description = "Map area in the layers' coordinates (default: the extent of the drawn layers); "
+                    + "widened to the image's aspect ratio.")
+    String bbox;
+
+    @Option(names = "--layers", split = ",", paramLabel = "LAYER",
+            description = "Layers to draw, bottom to top (default: all feature layers, theme layers in their drawing order).")
+    List<String> layers;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (width < 1 || height < 1 || (long) width * height > 100_000_000L) {
+            throw new UserFacingException("cli.render.error.size", null, width, height);
+        }
+        Envelope area = bbox == null ? null : parseBbox(bbox);
+        RenderResult result;
+        try (GeoPackageStore store = GeoPackageStore.open(file, GeoPackageStore.Mode.READ_ONLY)) {
+            List<LayerInfo> infos = store.layers();
+            List<String> drawn = layers == null ? defaultLayers(infos) : checkedLayers(store, layers);
+            if (area == null) {
+                area = extentOf(infos, drawn);
+            }
+            result = new MapRenderer().render(store, drawn, Viewport.fit(area, width, height), () -> false);
+        }
+        for (Map.Entry<String, RuntimeException> f : result.failures().entrySet()) {
+            spec.commandLine().getErr().println(f.getKey() + ": " + describe(f.getValue()));
+        }
+        writePng(result.image(), out);
+        spec.commandLine().getOut().println("render_ms=" + result.renderMillis());
+        return result.failures().isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
+    }
+
+    /** Feature layers in the order they are drawn: theme layers in their order, then the others as listed. */
+    static List<String> defaultLayers(List<LayerInfo> infos) {
+        List<String> names = new ArrayList<>();
+        for (LayerSchema theme : ThemeLayers.all()) {
+            for (LayerInfo i : infos) {
+                if (i.schema().hasGeometry() && i.name().equalsIgnoreCase(theme.name())) {
+                    names.add(i.name());
+                }
+            }
+        }
+        for (LayerInfo i : infos) {
+            if (i.schema().hasGeometry() && !names.contains(i.name())) {
+                names.add(i.name());
+            }
+        }
+        return names;
+    }
+
+    private static List<String> checkedLayers(GeoPackageStore store, List<String> requested) {
+        List<String> names = new ArrayList<>();
+        for (String r : requested) {
+            names.add(store.schema(r.trim()).name()); // unknown layers fail with the store's message
+        }
+        return names;
+    }
+
+    private static Envelope extentOf(List<LayerInfo> infos, List<String> drawn) {
+        Envelope e = new Envelope();
+        for (LayerInfo i : infos) {
+            if (drawn.contains(i.name()) && i.extent() != null) {
+                e.expandToInclude(i.extent());
+            }
+        }
+        return e.isNull() ? new Envelope(0, 1, 0, 1) : e;
+    }
+
+    private static Envelope parseBbox(String text) {
+        String[] parts = text.split(",");
+        if (parts.length != 4) {
+            throw new UserFacingException("cli.render.error.bbox", null, text);
+        }
+        double[] v = new double[4];
+        try {
+            for (int i = 0; i < 4; i++) {
+                v[i] = Double.parseDouble(parts[i].trim());
+            }
+        } catch (NumberFormatException e) {
+            throw new UserFacingException("cli.render.error.bbox", e, text);
+        }
+        if (!(v[0] < v[2] && v[1] < v[3])) {
+            throw new UserFacingException("cli.render.error.bbox", null, text);
+        }
+        return new Envelope(v[0], v[2], v[1], v[3]);
+    }
+
+    /** Writes an opaque PNG beside the target and moves it into place, so no half-written image is left. */
+    private static void writePng(BufferedImage argb, Path target) throws IOException {
+        BufferedImage rgb = new BufferedImage(argb.getWidth(), argb.getHeight(), BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = rgb.createGraphics();
+        g.drawImage(argb, 0, 0, null);
+        g.dispose();
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + "-", ".tmp");
+        try {
+            if (!ImageIO.write(rgb, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static String describe(RuntimeException e) {
+        return e instanceof UserFacingException u ? u.localizedMessage() : String.valueOf(e);
+    }
+}

@@ -1,0 +1,102 @@
+package de.trassenwerk.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Stroke;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Paints {@link FeatureShape}s onto one Java2D canvas: areas filled then outlined, lines stroked,
+ * points as markers, tiny features as one pixel. Keeps the strokes it made. Not thread-safe: one
+ * painter per canvas, used by the one thread that paints that canvas.
+ */
+final class FeaturePainter {
+    private final Graphics2D g;
+    private final Map<Symbol, Stroke> strokes = new HashMap<>();
+    private final Rectangle2D.Double rect = new Rectangle2D.Double();
+    private final Ellipse2D.Double ellipse = new Ellipse2D.Double();
+
+    FeaturePainter(Graphics2D g) {
+        this.g = g;
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_SPEED);
+    }
+
+    void paint(FeatureShape s) {
+        Symbol sym = s.symbol();
+        switch (s.kind()) {
+            case AREA -> {
+                if (sym.fill() != null && sym.stroke() == null) {
+                    // Unoutlined areas usually tile (coverage cells): without antialiasing
+                    // neighbours meet without a light seam between them.
+                    g.setColor(sym.fill());
+                    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+                    g.fill(s.shape());
+                    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+                } else if (sym.fill() != null) {
+                    g.setColor(sym.fill());
+                    g.fill(s.shape());
+                }
+                if (sym.stroke() != null && sym.strokeWidth() > 0) {
+                    g.setColor(sym.stroke());
+                    g.setStroke(strokeOf(sym));
+                    g.draw(s.shape());
+                }
+            }
+            case LINE -> {
+                Color c = sym.stroke() != null ? sym.stroke() : sym.fill();
+                if (c != null) {
+                    g.setColor(c);
+                    g.setStroke(strokeOf(sym));
+                    g.draw(s.shape());
+                }
+            }
+            case POINTS -> paintMarkers(s.points(), sym);
+            case PIXEL -> {
+                Color c = sym.pixelColour();
+                if (c != null) {
+                    g.setColor(c);
+                    double[] xy = s.points();
+                    rect.setRect(Math.floor(xy[0]), Math.floor(xy[1]), 1, 1);
+                    g.fill(rect);
+                }
+            }
+        }
+    }
+
+    private void paintMarkers(double[] xy, Symbol sym) {
+        double size = sym.pointSize();
+        for (int i = 0; i + 1 < xy.length; i += 2) {
+            double x = xy[i] - size / 2;
+            double y = xy[i + 1] - size / 2;
+            java.awt.geom.RectangularShape marker = sym.marker() == Symbol.Marker.SQUARE ? rect : ellipse;
+            marker.setFrame(x, y, size, size);
+            if (sym.fill() != null) {
+                g.setColor(sym.fill());
+                g.fill(marker);
+            }
+            if (sym.stroke() != null && sym.strokeWidth() > 0) {
+                g.setColor(sym.stroke());
+                g.setStroke(strokeOf(sym));
+                g.draw(marker);
+            }
+        }
+    }
+
+    private Stroke strokeOf(Symbol sym) {
+        return strokes.computeIfAbsent(sym, s -> {
+            float w = Math.max(s.strokeWidth(), 0.1f);
+            if (s.dash() > 0) {
+                return new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                        new float[] {s.dash(), s.dash() / 2}, 0f);
+            }
+            return new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        });
+    }
+}

@@ -1,0 +1,95 @@
+package de.trassenwerk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.trassenwerk.store.ChangeSet;
+import de.trassenwerk.store.Feature;
+import de.trassenwerk.store.GeoPackageStore;
+import de.trassenwerk.store.ThemeLayers;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+
+class RenderCommandTest {
+    @TempDir
+    Path dir;
+    private Path gpkg;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void writeOneDistrictAndOneWater() {
+        gpkg = dir.resolve("city.gpkg");
+        GeometryFactory gf = new GeometryFactory();
+        try (GeoPackageStore store = GeoPackageStore.create(gpkg)) {
+            store.createLayer(ThemeLayers.schema(ThemeLayers.DISTRICTS));
+            store.createLayer(ThemeLayers.schema(ThemeLayers.WATER));
+            store.apply(new ChangeSet()
+                    .insert(ThemeLayers.DISTRICTS, Feature.create(gf.createMultiPolygon(new org.locationtech.jts.geom.Polygon[] {
+                        gf.createPolygon(new Coordinate[] {new Coordinate(340000, 5700000), new Coordinate(341000, 5700000),
+                            new Coordinate(341000, 5701000), new Coordinate(340000, 5701000),
+                            new Coordinate(340000, 5700000)})}), Map.of("name", "Mitte", "code", "1")))
+                    .insert(ThemeLayers.WATER, Feature.create(gf.createMultiPolygon(new org.locationtech.jts.geom.Polygon[] {
+                        gf.createPolygon(new Coordinate[] {new Coordinate(340400, 5700000), new Coordinate(340600, 5700000),
+                            new Coordinate(340600, 5701000), new Coordinate(340400, 5701000),
+                            new Coordinate(340400, 5700000)})}), Map.of("name", "Rhein", "kind", "river"))));
+        }
+    }
+
+    @Test
+    void rendersTheWholeFileIntoAPngOfTheAskedSize() throws Exception {
+        Path png = dir.resolve("map.png");
+        int code = run("render", gpkg.toString(), "--out", png.toString(), "--width", "300", "--height", "200");
+        assertEquals(ExitCodes.OK, code, err::toString);
+        assertTrue(out.toString().matches("(?s)render_ms=\\d+\\s*"), out::toString);
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(300, img.getWidth());
+        assertEquals(200, img.getHeight());
+        // the river runs through the middle; the left and right margins (widened bbox) stay white
+        assertFalse((img.getRGB(150, 100) & 0xFFFFFF) == 0xFFFFFF, "river drawn in the centre");
+        assertEquals(0xFFFFFF, img.getRGB(5, 100) & 0xFFFFFF);
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void drawsOnlyTheNamedLayersInsideTheBbox() throws Exception {
+        Path png = dir.resolve("districts.png");
+        int code = run("render", gpkg.toString(), "--out", png.toString(), "--width", "100", "--height", "100",
+                "--layers", "districts", "--bbox", "340300,5700300,340700,5700700");
+        assertEquals(ExitCodes.OK, code, err::toString);
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(0xFFFFFF, img.getRGB(50, 50) & 0xFFFFFF, "water not asked for, district has no fill");
+    }
+
+    @Test
+    void badBboxIsAClearUsageError() {
+        int code = run("render", gpkg.toString(), "--out", dir.resolve("x.png").toString(), "--bbox", "1,2,3");
+        assertEquals(ExitCodes.UNUSABLE, code);
+        assertTrue(err.toString().contains("--bbox"), err::toString);
+        assertFalse(Files.exists(dir.resolve("x.png")));
+    }
+
+    @Test
+    void unknownLayerIsNamed() {
+        int code = run("render", gpkg.toString(), "--out", dir.resolve("x.png").toString(), "--layers", "roads");
+        assertEquals(ExitCodes.UNUSABLE, code);
+        assertTrue(err.toString().contains("roads"), err::toString);
+    }
+
+    private int run(String... args) {
+        return TrassenwerkCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+}
