@@ -56,6 +56,8 @@ public final class GeoPackageStore implements FeatureStore {
     private final Connection connection;
     private final boolean writable;
     private final Map<String, LayerSchema> schemas = new LinkedHashMap<>();
+    /** Layers (lower-case name) that have an R-tree index: looked up once, not on every read. */
+    private final java.util.Set<String> indexed = new java.util.HashSet<>();
     private String fixedTimestamp;
 
     private GeoPackageStore(Path file, Connection connection, boolean writable) {
@@ -340,6 +342,9 @@ public final class GeoPackageStore implements FeatureStore {
             }
             connection.commit();
             schemas.put(schema.name().toLowerCase(Locale.ROOT), schema);
+            if (schema.hasGeometry()) {
+                indexed.add(schema.name().toLowerCase(Locale.ROOT));
+            }
         } catch (SQLException e) {
             rollbackQuietly();
             throw translate(e, file);
@@ -352,6 +357,7 @@ public final class GeoPackageStore implements FeatureStore {
 
     private void loadSchemas() throws SQLException {
         schemas.clear();
+        indexed.clear();
         List<String[]> contents = new ArrayList<>();
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("SELECT c.table_name, c.data_type, g.column_name, g.geometry_type_name, "
@@ -367,6 +373,9 @@ public final class GeoPackageStore implements FeatureStore {
             LayerSchema schema = readSchema(row);
             if (schema != null) {
                 schemas.put(schema.name().toLowerCase(Locale.ROOT), schema);
+                if (RTreeIndex.exists(connection, schema)) {
+                    indexed.add(schema.name().toLowerCase(Locale.ROOT));
+                }
             }
         }
     }
@@ -417,6 +426,10 @@ public final class GeoPackageStore implements FeatureStore {
             m = "1".equals(row[6]) || "2".equals(row[6]);
         }
         return new LayerSchema(table, idColumn, geomColumn, type, srs, z, m, fields, versioned);
+    }
+
+    private boolean hasIndex(LayerSchema s) {
+        return indexed.contains(s.name().toLowerCase(Locale.ROOT));
     }
 
     @Override
@@ -493,7 +506,7 @@ public final class GeoPackageStore implements FeatureStore {
                 }
             }
         }
-        if (RTreeIndex.exists(connection, s)) {
+        if (hasIndex(s)) {
             try (Statement st = connection.createStatement();
                     ResultSet rs = st.executeQuery("SELECT min(minx), min(miny), max(maxx), max(maxy) FROM "
                             + SqlValues.quote(RTreeIndex.tableName(s)))) {
@@ -556,7 +569,7 @@ public final class GeoPackageStore implements FeatureStore {
             sql.append(" LIMIT ").append(query.limit() > 0 ? query.limit() : -1).append(" OFFSET ").append(query.offset());
         }
         Envelope bbox = query.bbox();
-        boolean filterInJava = bbox != null && !RTreeIndex.exists(connection, s);
+        boolean filterInJava = bbox != null && !hasIndex(s);
         try (PreparedStatement p = connection.prepareStatement(sql.toString())) {
             bind(p, params);
             try (ResultSet rs = p.executeQuery()) {
@@ -607,7 +620,7 @@ public final class GeoPackageStore implements FeatureStore {
     private void appendFromWhere(LayerSchema s, Query query, StringBuilder sql, List<Object> params) {
         sql.append(" FROM ").append(SqlValues.quote(s.name())).append(" t");
         sql.append(" WHERE ");
-        if (query.bbox() != null && s.hasGeometry() && RTreeIndex.exists(connection, s)) {
+        if (query.bbox() != null && s.hasGeometry() && hasIndex(s)) {
             Envelope b = query.bbox();
             sql.append("t.").append(SqlValues.quote(s.idColumn())).append(" IN (SELECT id FROM ")
                     .append(SqlValues.quote(RTreeIndex.tableName(s)))
@@ -629,7 +642,7 @@ public final class GeoPackageStore implements FeatureStore {
     @Override
     public synchronized long count(String layer, Query query) {
         LayerSchema s = schema(layer);
-        if (query.bbox() != null && !RTreeIndex.exists(connection, s)) {
+        if (query.bbox() != null && !hasIndex(s)) {
             long[] n = {0};
             read(layer, query.page(0, 0).withFields(List.of(), true), f -> n[0]++);
             return n[0];
@@ -793,29 +806,15 @@ public final class GeoPackageStore implements FeatureStore {
 
     /** Sets {@code last_change} and widens the layer's extent in gpkg_contents. */
     private void touchContents(String table, Envelope grownBy) throws SQLException {
-        if (grownBy == null) {
-            try (PreparedStatement p = connection.prepareStatement(
-                    "UPDATE gpkg_contents SET last_change = ? WHERE lower(table_name) = lower(?)")) {
-                p.setString(1, now());
-                p.setString(2, table);
-                p.executeUpdate();
-            }
-            return;
-        }
-        try (PreparedStatement p = connection.prepareStatement("UPDATE gpkg_contents SET last_change = ?, "
-                + "min_x = min(coalesce(min_x, ?), ?), min_y = min(coalesce(min_y, ?), ?), "
-                + "max_x = max(coalesce(max_x, ?), ?), max_y = max(coalesce(max_y, ?), ?) "
-                + "WHERE lower(table_name) = lower(?)")) {
-            p.setString(1, now());
-            p.setDouble(2, grownBy.getMinX());
-            p.setDouble(3, grownBy.getMinX());
-            p.setDouble(4, grownBy.getMinY());
-            p.setDouble(5, grownBy.getMinY());
-            p.setDouble(6, grownBy.getMaxX());
-            p.setDouble(7, grownBy.getMaxX());
-            p.setDouble(8, grownBy.getMaxY());
-            p.setDouble(9, grownBy.getMaxY());
-            p.setString(10, table);
+        String sql = grownBy == null
+                ? "UPDATE gpkg_contents SET last_change = ?1 WHERE lower(table_name) = lower(?2)"
+                : "UPDATE gpkg_contents SET last_change = ?1, "
+                        + "min_x = min(coalesce(min_x, ?3), ?3), min_y = min(coalesce(min_y, ?4), ?4), "
+                        + "max_x = max(coalesce(max_x, ?5), ?5), max_y = max(coalesce(max_y, ?6), ?6) "
+                        + "WHERE lower(table_name) = lower(?2)";
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            bind(p, grownBy == null ? List.of(now(), table)
+                    : List.of(now(), table, grownBy.getMinX(), grownBy.getMinY(), grownBy.getMaxX(), grownBy.getMaxY()));
             p.executeUpdate();
         }
     }
