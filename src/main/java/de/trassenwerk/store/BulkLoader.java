@@ -132,6 +132,7 @@ public final class BulkLoader implements AutoCloseable {
             connection.commit();
             connection.setAutoCommit(true);
             done = true;
+            store.bulkCommitted();
         } catch (SQLException e) {
             abortQuietly();
             throw GeoPackageStore.translate(e, store.file());

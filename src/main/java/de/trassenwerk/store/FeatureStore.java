@@ -3,6 +3,7 @@ package de.trassenwerk.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +40,15 @@ public interface FeatureStore extends AutoCloseable {
 
     /** Dataset-level metadata (key/value), such as the sample city's reference date. */
     Map<String, String> metadata();
+
+    /**
+     * A number that changes whenever data is written through this store, for caches of what was read
+     * from it (map images, overviews); empty when the store cannot tell, and then nothing read from
+     * it may be cached. Must be cheap and thread-safe.
+     */
+    default OptionalLong dataVersion() {
+        return OptionalLong.empty();
+    }
 
     @Override
     void close();

@@ -32,9 +32,12 @@ import org.sqlite.SQLiteConfig;
  * written by anyone (GDAL, QGIS, NGA); writes files that follow the OGC GeoPackage 1.3 standard for
  * Core, Features and the R-tree spatial index extension.
  *
- * <p>Thread rules: one connection per store, all public methods synchronized, so a store may be
- * shared by a worker pool but calls run one after another. Never call it from the JavaFX thread:
- * every method does file I/O.
+ * <p>Thread rules: a store may be shared by a worker pool. {@link #read} and {@link #count} run on a
+ * small pool of read-only connections ({@link ReadConnectionPool}), so several threads read at once,
+ * and see every change committed before their statement began. Everything else (writes, metadata,
+ * layer listings) runs on the one main connection and is synchronized: writes run one after another,
+ * each change set in its own transaction. Never call a store from the JavaFX thread: every method
+ * does file I/O.
  *
  * <p>Files opened for writing use SQLite's write-ahead log while open and are switched back to a
  * plain rollback journal on {@link #close()}, so that a closed file is always one self-contained
@@ -46,6 +49,8 @@ public final class GeoPackageStore implements FeatureStore {
     /** GeoPackage 1.3.0: opens in GDAL 3.6 (QGIS 3.22 era) without a warning; 1.4 would not. */
     public static final int USER_VERSION = 10300;
     private static final int BUSY_TIMEOUT_MS = Integer.getInteger("trassenwerk.busyTimeoutMs", 2000);
+    /** Read connections per store: one per core and one for the views' own threads. */
+    private static final int READERS = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors() + 1));
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -55,15 +60,22 @@ public final class GeoPackageStore implements FeatureStore {
     private final Path file;
     private final Connection connection;
     private final boolean writable;
-    private final Map<String, LayerSchema> schemas = new LinkedHashMap<>();
+    private final ReadConnectionPool readers;
+    /** The read connection the current thread holds while its read runs (for nested reads). */
+    private final ThreadLocal<Connection> heldReader = new ThreadLocal<>();
+    /** Layers by lower-case name, in listing order; replaced whole (never changed) so reads need no lock. */
+    private volatile Map<String, LayerSchema> schemas = Map.of();
     /** Layers (lower-case name) that have an R-tree index: looked up once, not on every read. */
-    private final java.util.Set<String> indexed = new java.util.HashSet<>();
+    private volatile java.util.Set<String> indexed = java.util.Set.of();
+    /** Counts the writes committed through this store (see {@link #dataVersion()}). */
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
     private String fixedTimestamp;
 
     private GeoPackageStore(Path file, Connection connection, boolean writable) {
         this.file = file;
         this.connection = connection;
         this.writable = writable;
+        this.readers = new ReadConnectionPool(file, READERS, BUSY_TIMEOUT_MS);
     }
 
     /** Opens an existing GeoPackage; nothing is written to it in {@link Mode#READ_ONLY}. */
@@ -341,10 +353,15 @@ public final class GeoPackageStore implements FeatureStore {
                 RTreeIndex.create(connection, schema);
             }
             connection.commit();
-            schemas.put(schema.name().toLowerCase(Locale.ROOT), schema);
+            Map<String, LayerSchema> newSchemas = new LinkedHashMap<>(schemas);
+            newSchemas.put(schema.name().toLowerCase(Locale.ROOT), schema);
+            schemas = java.util.Collections.unmodifiableMap(newSchemas);
             if (schema.hasGeometry()) {
-                indexed.add(schema.name().toLowerCase(Locale.ROOT));
+                java.util.Set<String> newIndexed = new java.util.HashSet<>(indexed);
+                newIndexed.add(schema.name().toLowerCase(Locale.ROOT));
+                indexed = java.util.Set.copyOf(newIndexed);
             }
+            writes.incrementAndGet();
         } catch (SQLException e) {
             rollbackQuietly();
             throw translate(e, file);
@@ -356,8 +373,8 @@ public final class GeoPackageStore implements FeatureStore {
     // ---------------------------------------------------------------- schemas
 
     private void loadSchemas() throws SQLException {
-        schemas.clear();
-        indexed.clear();
+        Map<String, LayerSchema> newSchemas = new LinkedHashMap<>();
+        java.util.Set<String> newIndexed = new java.util.HashSet<>();
         List<String[]> contents = new ArrayList<>();
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("SELECT c.table_name, c.data_type, g.column_name, g.geometry_type_name, "
@@ -372,12 +389,14 @@ public final class GeoPackageStore implements FeatureStore {
         for (String[] row : contents) {
             LayerSchema schema = readSchema(row);
             if (schema != null) {
-                schemas.put(schema.name().toLowerCase(Locale.ROOT), schema);
+                newSchemas.put(schema.name().toLowerCase(Locale.ROOT), schema);
                 if (RTreeIndex.exists(connection, schema)) {
-                    indexed.add(schema.name().toLowerCase(Locale.ROOT));
+                    newIndexed.add(schema.name().toLowerCase(Locale.ROOT));
                 }
             }
         }
+        schemas = java.util.Collections.unmodifiableMap(newSchemas);
+        indexed = java.util.Set.copyOf(newIndexed);
     }
 
     private LayerSchema readSchema(String[] row) throws SQLException {
@@ -433,7 +452,7 @@ public final class GeoPackageStore implements FeatureStore {
     }
 
     @Override
-    public synchronized LayerSchema schema(String layer) {
+    public LayerSchema schema(String layer) {
         LayerSchema s = schemas.get(layer.toLowerCase(Locale.ROOT));
         if (s == null) {
             throw new StoreException("store.error.unknownLayer", null, layer, file.toString());
@@ -441,7 +460,7 @@ public final class GeoPackageStore implements FeatureStore {
         return s;
     }
 
-    public synchronized boolean hasLayer(String layer) {
+    public boolean hasLayer(String layer) {
         return schemas.containsKey(layer.toLowerCase(Locale.ROOT));
     }
 
@@ -540,7 +559,7 @@ public final class GeoPackageStore implements FeatureStore {
     // ---------------------------------------------------------------- reading
 
     @Override
-    public synchronized void read(String layer, Query query, Consumer<Feature> sink) {
+    public void read(String layer, Query query, Consumer<Feature> sink) {
         LayerSchema s = schema(layer);
         List<FieldInfo> fields = selectedFields(s, query);
         List<Object> params = new ArrayList<>();
@@ -570,27 +589,51 @@ public final class GeoPackageStore implements FeatureStore {
         }
         Envelope bbox = query.bbox();
         boolean filterInJava = bbox != null && !hasIndex(s);
-        try (PreparedStatement p = connection.prepareStatement(sql.toString())) {
-            bind(p, params);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    int col = 1;
-                    long fid = rs.getLong(col++);
-                    Geometry g = null;
-                    if (geometry) {
-                        byte[] blob = rs.getBytes(col++);
-                        g = decode(blob, s, fid);
-                        if (filterInJava && (g == null || !bbox.intersects(g.getEnvelopeInternal()))) {
-                            continue;
+        withReader(c -> {
+            try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+                bind(p, params);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        int col = 1;
+                        long fid = rs.getLong(col++);
+                        Geometry g = null;
+                        if (geometry) {
+                            byte[] blob = rs.getBytes(col++);
+                            g = decode(blob, s, fid);
+                            if (filterInJava && (g == null || !bbox.intersects(g.getEnvelopeInternal()))) {
+                                continue;
+                            }
                         }
+                        Map<String, Object> attrs = new LinkedHashMap<>();
+                        for (FieldInfo f : fields) {
+                            attrs.put(f.name(), SqlValues.fromSql(rs.getObject(col++), f.type()));
+                        }
+                        long version = s.versioned() ? rs.getLong(col) : 0;
+                        sink.accept(new Feature(fid, g, attrs, version));
                     }
-                    Map<String, Object> attrs = new LinkedHashMap<>();
-                    for (FieldInfo f : fields) {
-                        attrs.put(f.name(), SqlValues.fromSql(rs.getObject(col++), f.type()));
-                    }
-                    long version = s.versioned() ? rs.getLong(col) : 0;
-                    sink.accept(new Feature(fid, g, attrs, version));
                 }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} on a read connection: the one this thread already holds (a read nested in a
+     * read's sink), else one borrowed from the pool for the duration.
+     */
+    private <T> T withReader(SqlFunction<Connection, T> work) {
+        Connection held = heldReader.get();
+        try {
+            if (held != null) {
+                return work.apply(held);
+            }
+            Connection c = readers.borrow();
+            heldReader.set(c);
+            try {
+                return work.apply(c);
+            } finally {
+                heldReader.remove();
+                readers.giveBack(c);
             }
         } catch (SQLException e) {
             throw translate(e, file);
@@ -640,7 +683,7 @@ public final class GeoPackageStore implements FeatureStore {
     }
 
     @Override
-    public synchronized long count(String layer, Query query) {
+    public long count(String layer, Query query) {
         LayerSchema s = schema(layer);
         if (query.bbox() != null && !hasIndex(s)) {
             long[] n = {0};
@@ -650,15 +693,15 @@ public final class GeoPackageStore implements FeatureStore {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT count(*)");
         appendFromWhere(s, query, sql, params);
-        try (PreparedStatement p = connection.prepareStatement(sql.toString())) {
-            bind(p, params);
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+        return withReader(c -> {
+            try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+                bind(p, params);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
-        } catch (SQLException e) {
-            throw translate(e, file);
-        }
+        });
     }
 
     // ---------------------------------------------------------------- writing
@@ -689,6 +732,7 @@ public final class GeoPackageStore implements FeatureStore {
                 touchContents(e.getKey(), e.getValue());
             }
             connection.commit();
+            writes.incrementAndGet();
             return inserted;
         } catch (SQLException e) {
             rollbackQuietly();
@@ -834,6 +878,22 @@ public final class GeoPackageStore implements FeatureStore {
         touchContents(s.name(), extent.isNull() ? null : extent);
     }
 
+    /** Called by a {@link BulkLoader} once its transaction is committed. */
+    void bulkCommitted() {
+        writes.incrementAndGet();
+    }
+
+    /**
+     * Counts the writes committed through this store object (change sets, bulk loads, new layers,
+     * metadata): it grows with each of them, so that a cache of anything read from the store can tell
+     * whether it is still current. Writes by other programs or other store objects on the same file
+     * are not counted. Cheap; any thread.
+     */
+    @Override
+    public java.util.OptionalLong dataVersion() {
+        return java.util.OptionalLong.of(writes.get());
+    }
+
     // ---------------------------------------------------------------- metadata
 
     @Override
@@ -852,6 +912,7 @@ public final class GeoPackageStore implements FeatureStore {
             connection.setAutoCommit(false);
             DatasetMetadata.write(connection, values, now());
             connection.commit();
+            writes.incrementAndGet();
         } catch (SQLException e) {
             rollbackQuietly();
             throw translate(e, file);
@@ -900,6 +961,7 @@ public final class GeoPackageStore implements FeatureStore {
     }
 
     private void closeQuietly() {
+        readers.close();
         try {
             connection.close();
         } catch (SQLException ignored) {
@@ -909,6 +971,7 @@ public final class GeoPackageStore implements FeatureStore {
 
     @Override
     public synchronized void close() {
+        readers.close();
         try {
             if (writable && !connection.isClosed()) {
                 try (Statement s = connection.createStatement()) {
