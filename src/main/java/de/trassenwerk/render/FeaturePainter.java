@@ -7,22 +7,28 @@ import java.awt.RenderingHints;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Paints {@link FeatureShape}s onto one Java2D canvas: areas filled then outlined, lines stroked,
- * points as markers, tiny features as one pixel. Keeps the strokes it made. Not thread-safe: one
+ * points as markers, tiny features as one pixel. Keeps the strokes it made. Unoutlined areas in
+ * pixel form and single pixels go straight into the image's pixels through {@link RasterFill}
+ * (the same pixels as Java2D's non-antialiased fill, many times faster). Not thread-safe: one
  * painter per canvas, used by the one thread that paints that canvas.
  */
 final class FeaturePainter {
     private final Graphics2D g;
+    private final RasterFill raster;
     private final Map<Symbol, Stroke> strokes = new HashMap<>();
     private final Rectangle2D.Double rect = new Rectangle2D.Double();
     private final Ellipse2D.Double ellipse = new Ellipse2D.Double();
 
-    FeaturePainter(Graphics2D g) {
+    /** A painter on {@code g}, which draws on {@code image} (untransformed, unclipped). */
+    FeaturePainter(Graphics2D g, BufferedImage image) {
         this.g = g;
+        this.raster = new RasterFill(image);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_SPEED);
@@ -32,9 +38,11 @@ final class FeaturePainter {
         Symbol sym = s.symbol();
         switch (s.kind()) {
             case AREA -> {
-                if (sym.fill() != null && sym.stroke() == null) {
+                if (sym.fill() != null && sym.stroke() == null && s.shape() instanceof PixelShape ps) {
                     // Unoutlined areas usually tile (coverage cells): without antialiasing
                     // neighbours meet without a light seam between them.
+                    raster.fill(ps, RasterFill.premultiplied(sym.fill()));
+                } else if (sym.fill() != null && sym.stroke() == null) {
                     g.setColor(sym.fill());
                     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
                     g.fill(s.shape());
@@ -61,10 +69,8 @@ final class FeaturePainter {
             case PIXEL -> {
                 Color c = sym.pixelColour();
                 if (c != null) {
-                    g.setColor(c);
                     double[] xy = s.points();
-                    rect.setRect(Math.floor(xy[0]), Math.floor(xy[1]), 1, 1);
-                    g.fill(rect);
+                    raster.pixel((int) Math.floor(xy[0]), (int) Math.floor(xy[1]), RasterFill.premultiplied(c));
                 }
             }
         }
