@@ -70,7 +70,13 @@ final class FeaturePainter {
                 Color c = sym.pixelColour();
                 if (c != null) {
                     double[] xy = s.points();
-                    raster.pixel((int) Math.floor(xy[0]), (int) Math.floor(xy[1]), RasterFill.premultiplied(c));
+                    int x = (int) Math.floor(xy[0]);
+                    int y = (int) Math.floor(xy[1]);
+                    if (sym.stroke() == null) {
+                        raster.pixelOnce(x, y, RasterFill.premultiplied(c)); // an area filled without antialiasing
+                    } else {
+                        raster.pixel(x, y, RasterFill.premultiplied(c));
+                    }
                 }
             }
         }

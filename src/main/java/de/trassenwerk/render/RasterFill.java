@@ -13,6 +13,8 @@ import java.util.Arrays;
  * edge outside), the rule Java2D uses for non-antialiased fills, so both give the same pixels.
  * Colours are laid over what is there (source over), as Java2D does.
  *
+ * <p>Each pixel takes at most one unoutlined area smaller than a pixel (see {@link #pixelOnce}).
+ *
  * <p>Much faster than Java2D for these cases, which for translucent colours takes a general path
  * that allocates per span. Not thread-safe: one instance per image, used by the one thread that
  * paints that image (it keeps scratch arrays).
@@ -24,6 +26,8 @@ final class RasterFill {
     private float[] crossings = new float[64];
     private float[] edges = new float[256];
     private int[] active = new int[64];
+    /** Pixels already given to a feature smaller than a pixel; made when first needed. */
+    private java.util.BitSet tinyDrawn;
 
     RasterFill(BufferedImage image) {
         if (image.getType() != BufferedImage.TYPE_INT_ARGB_PRE) {
@@ -50,6 +54,25 @@ final class RasterFill {
     void pixel(int x, int y, int argbPre) {
         if (x >= 0 && y >= 0 && x < width && y < height) {
             int i = y * width + x;
+            pixels[i] = over(argbPre, pixels[i]);
+        }
+    }
+
+    /**
+     * Lays {@code argbPre} over pixel (x, y) for a feature smaller than a pixel that would be filled
+     * without antialiasing, unless another such feature has already been laid there: where many tiny
+     * areas share a pixel (a 100 m grid seen at 200 m per pixel), the full-detail picture shows the
+     * one colour of the area under the pixel's centre, not all their translucent colours stacked.
+     */
+    void pixelOnce(int x, int y, int argbPre) {
+        if (x >= 0 && y >= 0 && x < width && y < height) {
+            int i = y * width + x;
+            if (tinyDrawn == null) {
+                tinyDrawn = new java.util.BitSet(width * height);
+            } else if (tinyDrawn.get(i)) {
+                return;
+            }
+            tinyDrawn.set(i);
             pixels[i] = over(argbPre, pixels[i]);
         }
     }
