@@ -66,19 +66,22 @@ final class FeaturePainter {
                 }
             }
             case POINTS -> paintMarkers(s.points(), sym);
-            case PIXEL -> {
-                Color c = sym.pixelColour();
-                if (c != null) {
-                    double[] xy = s.points();
-                    int x = (int) Math.floor(xy[0]);
-                    int y = (int) Math.floor(xy[1]);
-                    if (sym.stroke() == null) {
-                        raster.pixelOnce(x, y, RasterFill.premultiplied(c)); // an area filled without antialiasing
-                    } else {
-                        raster.pixel(x, y, RasterFill.premultiplied(c));
-                    }
-                }
-            }
+            case PIXEL -> paintPixel(s.points()[0], s.points()[1], sym);
+        }
+    }
+
+    /** Paints a feature smaller than a pixel, centred at pixel position (x, y), as that one pixel. */
+    void paintPixel(double x, double y, Symbol sym) {
+        Color c = sym.pixelColour();
+        if (c == null) {
+            return;
+        }
+        int px = (int) Math.floor(x);
+        int py = (int) Math.floor(y);
+        if (sym.stroke() == null) {
+            raster.pixelOnce(px, py, RasterFill.premultiplied(c)); // an area filled without antialiasing
+        } else {
+            raster.pixel(px, py, RasterFill.premultiplied(c));
         }
     }
 

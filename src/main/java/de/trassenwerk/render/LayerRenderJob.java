@@ -1,16 +1,19 @@
 package de.trassenwerk.render;
 
+import de.trassenwerk.store.AttributeFilter;
 import de.trassenwerk.store.FeatureStore;
 import de.trassenwerk.store.LayerSchema;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
 /**
- * Draws one layer of one view into an image of its own: {@link ShapeReader} reads the features the
+ * Draws one layer of one view into an image of its own: from the layer's overview when there is a
+ * current one for this view ({@link Overviews}), else {@link ShapeReader} reads the features the
  * view shows and turns them into pixel shapes while reading, then they are painted once the read is
  * done, so that a store connection is held only while reading.
  *
@@ -28,15 +31,18 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
     private final LayerStyle style;
     private final Viewport viewport;
     private final RenderSettings settings;
+    private final Overviews overviews;
     private final BooleanSupplier cancelled;
 
+    /** {@code overviews}: the renderer's overviews, or null to read the store in any case. */
     LayerRenderJob(FeatureStore store, LayerRequest request, LayerStyle style, Viewport viewport,
-            RenderSettings settings, BooleanSupplier cancelled) {
+            RenderSettings settings, Overviews overviews, BooleanSupplier cancelled) {
         this.store = store;
         this.request = request;
         this.style = style;
         this.viewport = viewport;
         this.settings = settings;
+        this.overviews = overviews;
         this.cancelled = cancelled;
     }
 
@@ -47,10 +53,19 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         if (!schema.hasGeometry()) {
             return new LayerImage(layer, null, 0, false);
         }
+        List<String> fields = ShapeReader.fieldsOf(schema, style);
+        LayerOverview overview = overviews == null ? null
+                : overviews.usable(store, schema, fields, viewport, settings.mapSrs());
+        if (overview != null) {
+            return fromOverview(overview);
+        }
         ShapeReader.Shapes read = new ShapeReader(store, settings.mapSrs())
                 .read(schema, request.filter(), style, viewport, settings.detail(), cancelled);
         if (read == null) {
             return new LayerImage(layer, null, 0, true);
+        }
+        if (overviews != null) {
+            overviews.featuresRead(store, schema, fields, read.features(), settings.mapSrs());
         }
         List<FeatureShape> shapes = read.shapes();
         if (shapes.isEmpty()) {
@@ -71,5 +86,23 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
             g.dispose();
         }
         return new LayerImage(layer, image, read.features(), false);
+    }
+
+    private LayerImage fromOverview(LayerOverview overview) {
+        BitSet passing = request.filter().equals(AttributeFilter.ALL) ? null
+                : overviews.passing(store, overview, request.filter());
+        BufferedImage image = new BufferedImage(viewport.width(), viewport.height(), BufferedImage.TYPE_INT_ARGB_PRE);
+        Graphics2D g = image.createGraphics();
+        int painted;
+        try {
+            painted = overview.paint(viewport, ShapeReader.MARGIN_PIXELS, style, passing, new FeaturePainter(g, image),
+                    cancelled);
+        } finally {
+            g.dispose();
+        }
+        if (painted < 0) {
+            return new LayerImage(request.layer(), null, 0, true);
+        }
+        return new LayerImage(request.layer(), painted == 0 ? null : image, painted, false);
     }
 }

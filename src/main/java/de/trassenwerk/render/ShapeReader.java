@@ -42,15 +42,20 @@ final class ShapeReader {
         this.mapSrs = mapSrs;
     }
 
+    /** The fields {@code style} reads that {@code schema} has, in the schema's spelling. */
+    static List<String> fieldsOf(LayerSchema schema, LayerStyle style) {
+        return style.fieldsNeeded().stream()
+                .map(f -> schema.field(f).map(i -> i.name()).orElse(null))
+                .filter(f -> f != null).toList();
+    }
+
     /**
      * The shapes of the features of {@code schema} that pass {@code filter} and meet {@code vp}, or
      * null when {@code cancelled} said stop.
      */
     Shapes read(LayerSchema schema, AttributeFilter filter, LayerStyle style, Viewport vp, Detail detail,
             BooleanSupplier cancelled) {
-        List<String> fields = style.fieldsNeeded().stream()
-                .map(f -> schema.field(f).map(i -> i.name()).orElse(null))
-                .filter(f -> f != null).toList();
+        List<String> fields = fieldsOf(schema, style);
         LayerProjection projection = LayerProjection.of(schema.srsId(), mapSrs);
         Envelope area = vp.envelope();
         area.expandBy(MARGIN_PIXELS * vp.metresPerPixel());
