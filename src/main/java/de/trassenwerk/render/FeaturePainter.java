@@ -15,20 +15,26 @@ import java.util.Map;
  * Paints {@link FeatureShape}s onto one Java2D canvas: areas filled then outlined, lines stroked,
  * points as markers, tiny features as one pixel. Keeps the strokes it made. Unoutlined areas in
  * pixel form and single pixels go straight into the image's pixels through {@link RasterFill}
- * (the same pixels as Java2D's non-antialiased fill, many times faster). Not thread-safe: one
+ * (the same pixels as Java2D's non-antialiased fill, many times faster), and so do solid lines with
+ * round ends through {@link StrokeRaster} at level of detail. Not thread-safe: one
  * painter per canvas, used by the one thread that paints that canvas.
  */
 final class FeaturePainter {
     private final Graphics2D g;
     private final RasterFill raster;
+    private final StrokeRaster lines;
     private final Map<Symbol, Stroke> strokes = new HashMap<>();
     private final Rectangle2D.Double rect = new Rectangle2D.Double();
     private final Ellipse2D.Double ellipse = new Ellipse2D.Double();
 
-    /** A painter on {@code g}, which draws on {@code image} (untransformed, unclipped). */
-    FeaturePainter(Graphics2D g, BufferedImage image) {
+    /**
+     * A painter on {@code g}, which draws on {@code image} (untransformed, unclipped). At
+     * {@link Detail#FULL} every line goes through Java2D, the reference rasteriser.
+     */
+    FeaturePainter(Graphics2D g, BufferedImage image, Detail detail) {
         this.g = g;
         this.raster = new RasterFill(image);
+        this.lines = detail == Detail.LEVEL_OF_DETAIL ? new StrokeRaster(image) : null;
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_SPEED);
@@ -60,9 +66,13 @@ final class FeaturePainter {
             case LINE -> {
                 Color c = sym.stroke() != null ? sym.stroke() : sym.fill();
                 if (c != null) {
-                    g.setColor(c);
-                    g.setStroke(strokeOf(sym));
-                    g.draw(s.shape());
+                    Stroke stroke = strokeOf(sym);
+                    if (!(lines != null && s.shape() instanceof PixelShape ps && isPlainRound(stroke)
+                            && lines.draw(ps, ((BasicStroke) stroke).getLineWidth(), RasterFill.premultiplied(c)))) {
+                        g.setColor(c);
+                        g.setStroke(stroke);
+                        g.draw(s.shape());
+                    }
                 }
             }
             case POINTS -> paintMarkers(s.points(), sym);
@@ -102,6 +112,12 @@ final class FeaturePainter {
                 g.draw(marker);
             }
         }
+    }
+
+    /** A solid line with round ends and joins: what {@link StrokeRaster} draws. */
+    private static boolean isPlainRound(Stroke stroke) {
+        return stroke instanceof BasicStroke b && b.getDashArray() == null && b.getEndCap() == BasicStroke.CAP_ROUND
+                && b.getLineJoin() == BasicStroke.JOIN_ROUND;
     }
 
     private Stroke strokeOf(Symbol sym) {

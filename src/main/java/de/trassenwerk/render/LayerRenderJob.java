@@ -75,7 +75,7 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         BufferedImage image = new BufferedImage(viewport.width(), viewport.height(), BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D g = image.createGraphics();
         try {
-            FeaturePainter painter = new FeaturePainter(g, image);
+            FeaturePainter painter = new FeaturePainter(g, image, settings.detail());
             for (FeatureShape s : shapes) {
                 if (cancelled.getAsBoolean()) {
                     return new LayerImage(layer, null, read.features(), true);
@@ -95,8 +95,8 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         Graphics2D g = image.createGraphics();
         int painted;
         try {
-            painted = overview.paint(viewport, ShapeReader.MARGIN_PIXELS, style, passing, new FeaturePainter(g, image),
-                    cancelled);
+            painted = overview.paint(viewport, ShapeReader.MARGIN_PIXELS, style, passing,
+                    new FeaturePainter(g, image, settings.detail()), cancelled);
         } finally {
             g.dispose();
         }

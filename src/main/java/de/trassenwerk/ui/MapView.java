@@ -131,6 +131,7 @@ public final class MapView extends Region {
         layers = List.copyOf(layersBottomToTop);
         fullExtent = extent;
         hint.setVisible(false);
+        renderer.prepareOverviews(newStore, layers); // big layers: overviews build in the background
         zoomToFullExtent();
     }
 
