@@ -20,6 +20,9 @@ import java.util.Map;
  * painter per canvas, used by the one thread that paints that canvas.
  */
 final class FeaturePainter {
+    /** Outlines at least this wide (pixels) cover the edge pixels of the area they surround. */
+    private static final float OUTLINE_HIDES_EDGE = 0.8f;
+
     private final Graphics2D g;
     private final RasterFill raster;
     private final StrokeRaster lines;
@@ -53,14 +56,23 @@ final class FeaturePainter {
                     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
                     g.fill(s.shape());
                     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+                } else if (sym.fill() != null && lines != null && s.shape() instanceof PixelShape ps
+                        && sym.strokeWidth() >= OUTLINE_HIDES_EDGE && sym.stroke().getAlpha() == 255) {
+                    // at level of detail: the opaque outline lies over the fill's edge, so the fill
+                    // needs no antialiasing of its own
+                    raster.fill(ps, RasterFill.premultiplied(sym.fill()));
                 } else if (sym.fill() != null) {
                     g.setColor(sym.fill());
                     g.fill(s.shape());
                 }
                 if (sym.stroke() != null && sym.strokeWidth() > 0) {
-                    g.setColor(sym.stroke());
-                    g.setStroke(strokeOf(sym));
-                    g.draw(s.shape());
+                    Stroke stroke = strokeOf(sym);
+                    if (!(lines != null && s.shape() instanceof PixelShape ps && isPlainRound(stroke)
+                            && lines.draw(ps, ((BasicStroke) stroke).getLineWidth(), RasterFill.premultiplied(sym.stroke())))) {
+                        g.setColor(sym.stroke());
+                        g.setStroke(stroke);
+                        g.draw(s.shape());
+                    }
                 }
             }
             case LINE -> {
