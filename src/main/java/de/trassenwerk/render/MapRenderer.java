@@ -77,10 +77,6 @@ public final class MapRenderer {
         return new MapRenderer(DefaultStyles::forLayer, SHARED_POOL, settings);
     }
 
-    public RenderSettings settings() {
-        return settings;
-    }
-
     /**
      * Renders {@code layersBottomToTop} (each must exist in {@code store}), all features fully opaque,
      * into a new image of the viewport's size. See {@link #renderLayers}.
