@@ -1,0 +1,90 @@
+package de.trassenwerk.explore;
+
+import de.trassenwerk.store.AttributeFilter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Case-insensitive text matching through SQL {@code LIKE}. SQLite's LIKE ignores case for ASCII
+ * letters only, so a text with umlauts is also asked for in lower case, upper case and with capital
+ * initials ("\u00f6sterreich" finds "\u00d6sterreich"; not all in capitals), and a text with "ss" also with "\u00df"
+ * ("strasse" finds "Stra\u00dfe"). {@link #fold} gives the form in which the caller compares the
+ * rows that come back. {@code %} and {@code _} in a text act as LIKE wildcards. Stateless.
+ */
+public final class TextPatterns {
+    private TextPatterns() {
+    }
+
+    /** The comparison form of a text: trimmed, single spaces, lower case, \u00df as ss. */
+    public static String fold(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 2);
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = b.length() > 0;
+            } else {
+                if (space) {
+                    b.append(' ');
+                    space = false;
+                }
+                if (c == '\u00df') {
+                    b.append("ss");
+                } else {
+                    b.append(Character.toLowerCase(c));
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** Field contains the text, in any case. */
+    public static AttributeFilter contains(String field, String text) {
+        return like(field, text, "%", "%");
+    }
+
+    /** Field starts with the text, in any case. */
+    public static AttributeFilter startsWith(String field, String text) {
+        return like(field, text, "", "%");
+    }
+
+    private static AttributeFilter like(String field, String text, String before, String after) {
+        List<AttributeFilter> parts = new ArrayList<>();
+        for (String v : variants(text)) {
+            parts.add(new AttributeFilter.Like(field, before + v + after));
+        }
+        return parts.size() == 1 ? parts.get(0) : new AttributeFilter.Or(parts);
+    }
+
+    /** The spellings to ask SQLite for; just the text itself when it is plain ASCII without "ss". */
+    static Set<String> variants(String text) {
+        String t = text.strip().replaceAll("\\s+", " ");
+        Set<String> out = new LinkedHashSet<>();
+        out.add(t);
+        if (!t.chars().allMatch(c -> c < 128)) {
+            out.add(t.toLowerCase(Locale.GERMAN));
+            out.add(capitalised(t.toLowerCase(Locale.GERMAN)));
+        }
+        String lower = t.toLowerCase(Locale.GERMAN);
+        if (lower.contains("ss")) {
+            String sharp = lower.replace("ss", "\u00df");
+            out.add(sharp);
+            out.add(capitalised(sharp));
+        }
+        return out;
+    }
+
+    private static String capitalised(String lower) {
+        StringBuilder b = new StringBuilder(lower.length());
+        boolean start = true;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            b.append(start ? Character.toUpperCase(c) : c);
+            start = !Character.isLetterOrDigit(c);
+        }
+        return b.toString();
+    }
+}
