@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import javafx.animation.PauseTransition;
 import javafx.concurrent.Task;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -43,6 +44,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -66,6 +68,7 @@ public final class MainWindow {
     private final CheckMenuItem dockItem = new CheckMenuItem(Messages.get("ui.menu.view.dock"));
     private final Menu recentMenu = new Menu(Messages.get("ui.menu.file.recent"));
     private final ToggleGroup tools = new ToggleGroup();
+    private final PauseTransition saveSoon = new PauseTransition(Duration.seconds(2));
     private final WorkbenchProject project;
     private final Path sessionFile;
     private GeoPackageStore store;
@@ -112,12 +115,19 @@ public final class MainWindow {
                 statusBar.setMessage(now);
             }
         });
-        layerList.setOnVisibleLayersChanged(map::setLayers);
+        layerList.setOnVisibleLayersChanged(layers -> {
+            map.setLayers(layers);
+            saveSoon.playFromStart();
+        });
         acceptDroppedFiles(map);
         dockItem.setSelected(project.dockOpen);
         dockItem.selectedProperty().addListener((o, was, open) -> showDock(open));
         refreshRecentMenu();
+        // The session is also saved shortly after each change, so a crash loses at most two seconds.
+        saveSoon.setOnFinished(e -> saveSession());
+        map.viewportProperty().addListener((o, was, now) -> saveSoon.playFromStart());
         stage.setOnHidden(e -> {
+            saveSoon.stop();
             saveSession();
             GeoPackageStore last = store;
             store = null;
