@@ -2,23 +2,19 @@ package de.trassenwerk.cli;
 
 import de.trassenwerk.i18n.UserFacingException;
 import de.trassenwerk.render.MapRenderer;
+import de.trassenwerk.render.PngWriter;
 import de.trassenwerk.render.RenderResult;
 import de.trassenwerk.render.Viewport;
 import de.trassenwerk.store.GeoPackageStore;
 import de.trassenwerk.store.LayerInfo;
 import de.trassenwerk.store.LayerSchema;
 import de.trassenwerk.store.ThemeLayers;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import org.locationtech.jts.geom.Envelope;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -75,7 +71,7 @@ final class RenderCommand implements Callable<Integer> {
         for (Map.Entry<String, RuntimeException> f : result.failures().entrySet()) {
             spec.commandLine().getErr().println(f.getKey() + ": " + describe(f.getValue()));
         }
-        writePng(result.image(), out);
+        PngWriter.write(result.image(), out);
         spec.commandLine().getOut().println("render_ms=" + result.renderMillis());
         return result.failures().isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
     }
@@ -133,29 +129,6 @@ final class RenderCommand implements Callable<Integer> {
             throw new UserFacingException("cli.render.error.bbox", null, text);
         }
         return new Envelope(v[0], v[2], v[1], v[3]);
-    }
-
-    /** Writes an opaque PNG beside the target and moves it into place, so no half-written image is left. */
-    private static void writePng(BufferedImage argb, Path target) throws IOException {
-        BufferedImage rgb = new BufferedImage(argb.getWidth(), argb.getHeight(), BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = rgb.createGraphics();
-        g.drawImage(argb, 0, 0, null);
-        g.dispose();
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + "-", ".tmp");
-        try {
-            if (!ImageIO.write(rgb, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     private static String describe(RuntimeException e) {

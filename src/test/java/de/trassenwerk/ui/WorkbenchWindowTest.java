@@ -72,7 +72,7 @@ class WorkbenchWindowTest {
         assertNotNull(pixels);
         long coloured = java.util.Arrays.stream(pixels).filter(p -> p != WHITE).count();
         assertTrue(coloured > pixels.length / 20, "only " + coloured + " of " + pixels.length + " pixels drawn");
-        String scale = onFx(() -> robot.lookup("#statusScale").queryAs(Label.class).getText());
+        String scale = onFx(() -> robot.lookup("#statusScale").queryAs(javafx.scene.control.TextField.class).getText());
         assertTrue(scale.matches("1:[\\d.,\u00a0 ]+"), scale);
     }
 
