@@ -59,6 +59,22 @@ public final class Identify {
         return out;
     }
 
+    /**
+     * The fids of the features of {@code layer} whose geometry meets {@code box} (the select tool's
+     * box), at most {@code max} of them, in fid order.
+     */
+    public List<Long> fidsIntersecting(String layer, Envelope box, int max) {
+        Geometry area = GEOMETRIES.toGeometry(box);
+        List<Long> out = new ArrayList<>();
+        store.read(layer, Query.bbox(box).withFields(List.of(), true), f -> {
+            if (f.geometry() != null && !f.geometry().isEmpty() && area.intersects(f.geometry())) {
+                out.add(f.fid());
+            }
+        });
+        out.sort(null);
+        return out.size() > max ? List.copyOf(out.subList(0, max)) : out;
+    }
+
     private List<IdentifiedFeature> inLayer(String layer, Point point, Envelope search, double tolerance, int max) {
         List<IdentifiedFeature> lineal = new ArrayList<>();
         List<IdentifiedFeature> containing = new ArrayList<>();

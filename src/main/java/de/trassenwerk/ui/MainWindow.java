@@ -71,6 +71,7 @@ public final class MainWindow {
     private final PauseTransition saveSoon = new PauseTransition(Duration.seconds(2));
     private final WorkbenchProject project;
     private final Path sessionFile;
+    private final FeatureExplorer explorer;
     private GeoPackageStore store;
     private Path file;
 
@@ -108,6 +109,10 @@ public final class MainWindow {
                 MainWindow.class.getResource("workbench.css")).toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Trassenwerk");
+        explorer = new FeatureExplorer(this, javafx.beans.binding.Bindings.createStringBinding(() -> {
+            MapLayer chosen = layerList.getSelectionModel().getSelectedItem();
+            return chosen == null ? null : chosen.name();
+        }, layerList.getSelectionModel().selectedItemProperty()));
         statusBar.follow(map);
         statusBar.wgs84Property().set(project.coordinatesWgs84);
         map.measurementProperty().addListener((o, was, now) -> {
@@ -129,6 +134,7 @@ public final class MainWindow {
         stage.setOnHidden(e -> {
             saveSoon.stop();
             saveSession();
+            explorer.dispose();
             GeoPackageStore last = store;
             store = null;
             map.dispose(last == null ? null : last::close);
@@ -151,6 +157,11 @@ public final class MainWindow {
     /** The tool bar; panels may add their controls at its end. */
     public ToolBar toolBar() {
         return toolBar;
+    }
+
+    /** The attribute table, identify panel, search box and selection of this window. */
+    public FeatureExplorer explorer() {
+        return explorer;
     }
 
     /** The open file, or null. */
@@ -233,6 +244,7 @@ public final class MainWindow {
             }
         }
         statusBar.setCrs(crs);
+        explorer.setStore(store, opened.layers());
         if (extent.isNull()) {
             map.showHint(Messages.get("ui.map.empty", file.getFileName()));
         } else {

@@ -96,6 +96,17 @@ class IdentifyTest {
     }
 
     @Test
+    void aBoxSelectsTheFeaturesItTouchesLowestFidsFirst() {
+        try (GeoPackageStore s = GeoPackageStore.open(file, GeoPackageStore.Mode.READ_ONLY)) {
+            Identify identify = new Identify(s);
+            assertEquals(List.of(1L, 3L), identify.fidsIntersecting("streets", new org.locationtech.jts.geom.Envelope(
+                    45, 55, 20, 30), 100), "Marktstraße and Nahgasse cross the box, Fernweg does not");
+            assertEquals(List.of(1L), identify.fidsIntersecting("streets", new org.locationtech.jts.geom.Envelope(
+                    45, 55, 20, 30), 1));
+        }
+    }
+
+    @Test
     void findsAStreetOfTheSampleCityAtAPointOnIt() {
         try (GeoPackageStore s = GeoPackageStore.open(Fixtures.sampleCity(), GeoPackageStore.Mode.READ_ONLY)) {
             Feature street = s.read(ThemeLayers.STREETS, Query.ALL.page(500, 1)).get(0);
