@@ -371,8 +371,10 @@ public final class AttributeTable extends BorderPane {
                 return;
             }
             rows = new LazyRows(q, (int) Math.min(Integer.MAX_VALUE, count), reads, this::failed);
+            List<TableColumn<AttributeRow, ?>> sortOrder = new ArrayList<>(table.getSortOrder());
             following = true;
-            table.setItems(rows);
+            table.setItems(rows); // clears the sort order, which the new rows follow already
+            table.getSortOrder().setAll(sortOrder);
             following = false;
             showCount(count);
             follow(selection.get());
