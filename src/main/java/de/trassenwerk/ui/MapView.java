@@ -6,13 +6,16 @@ import de.trassenwerk.render.MapRenderer;
 import de.trassenwerk.render.PngWriter;
 import de.trassenwerk.render.RenderResult;
 import de.trassenwerk.render.Viewport;
+import de.trassenwerk.store.AttributeFilter;
 import de.trassenwerk.store.FeatureStore;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.IntBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,6 +91,7 @@ public final class MapView extends Region {
     private List<Geometry> highlight = List.of();
     private Consumer<MapPick> onPick;
     private double[] pendingView;
+    private Map<String, AttributeFilter> filters = Map.of();
     private double pressX;
     private double pressY;
     private boolean boxSelecting;
@@ -173,6 +177,23 @@ public final class MapView extends Region {
         requestRender();
     }
 
+    /** Draws of {@code layer} only the features that pass {@code filter} (null: all of them). */
+    public void setLayerFilter(String layer, AttributeFilter filter) {
+        Map<String, AttributeFilter> next = new HashMap<>(filters);
+        if (filter == null) {
+            next.remove(layer);
+        } else {
+            next.put(layer, filter);
+        }
+        filters = Map.copyOf(next);
+        requestRender();
+    }
+
+    /** The filter on {@code layer}, or null. */
+    public AttributeFilter layerFilter(String layer) {
+        return filters.get(layer);
+    }
+
     /** What is highlighted now. */
     public List<Geometry> highlight() {
         return highlight;
@@ -242,6 +263,7 @@ public final class MapView extends Region {
         FeatureStore s = store;
         List<String> l = layers;
         List<Geometry> marked = highlight;
+        Map<String, AttributeFilter> f = filters;
         Viewport vp = viewport.get();
         if (s == null || vp == null) {
             done.accept(new IllegalStateException("no map to export"));
@@ -250,15 +272,15 @@ public final class MapView extends Region {
         renderThread.execute(() -> {
             Throwable failure = null;
             try {
-                RenderResult r = renderer.render(s, l, vp, () -> false);
+                RenderResult r = renderer.render(s, l, f, vp, () -> false);
                 HighlightPainter.paint(r.image(), vp, marked);
                 MapDecorations.paint(r.image(), vp);
                 PngWriter.write(r.image(), target);
             } catch (IOException | RuntimeException e) {
                 failure = e;
             }
-            Throwable f = failure;
-            Platform.runLater(() -> done.accept(f));
+            Throwable outcome = failure;
+            Platform.runLater(() -> done.accept(outcome));
         });
     }
 
@@ -396,6 +418,7 @@ public final class MapView extends Region {
         FeatureStore s = store;
         List<String> l = layers;
         List<Geometry> marked = highlight;
+        Map<String, AttributeFilter> f = filters;
         Viewport vp = viewport.get();
         if (s == null || vp == null || renderThread.isShutdown()) {
             return;
@@ -406,7 +429,7 @@ public final class MapView extends Region {
             }
             RenderResult r;
             try {
-                r = renderer.render(s, l, vp, () -> generation.get() != gen);
+                r = renderer.render(s, l, f, vp, () -> generation.get() != gen);
             } catch (RuntimeException e) {
                 Platform.runLater(() -> {
                     if (generation.get() == gen) {
