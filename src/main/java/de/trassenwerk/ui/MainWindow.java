@@ -482,14 +482,19 @@ public final class MainWindow {
                 previous, next, new SeparatorMenuItem(), dockItem, time, wgs84);
 
         Menu toolsMenu = new Menu(Messages.get("ui.menu.tools"));
+        ToggleGroup toolItems = new ToggleGroup();
         for (ToolSpec t : TOOL_SPECS) {
             RadioMenuItem item = new RadioMenuItem(Messages.get(t.key()));
             item.setId("menuTool" + t.tool().name());
+            item.setToggleGroup(toolItems);
+            item.setUserData(t.tool());
+            item.setSelected(map.toolProperty().get() == t.tool());
             item.setAccelerator(KeyCombination.keyCombination(t.shortcut()));
             item.setOnAction(e -> map.toolProperty().set(t.tool()));
-            item.selectedProperty().bind(map.toolProperty().isEqualTo(t.tool()));
             toolsMenu.getItems().add(item);
         }
+        map.toolProperty().addListener((o, was, now) -> toolItems.getToggles().stream()
+                .filter(t -> t.getUserData() == now).findFirst().ifPresent(toolItems::selectToggle));
 
         Menu language = new Menu(Messages.get("ui.menu.settings.language"));
         ToggleGroup languages = new ToggleGroup();

@@ -593,7 +593,7 @@ public final class MapView extends Region {
 
     private void scrolled(ScrollEvent e) {
         if (e.getDeltaY() != 0) {
-            zoomAt(Math.pow(1.25, e.getDeltaY() / 40.0), e.getX(), e.getY());
+            zoomAt(Math.pow(1.25, e.getDeltaY() / 40.0), e.getX(), e.getY(), true);
             trackCursor(e.getX(), e.getY());
         }
         e.consume();
@@ -601,8 +601,8 @@ public final class MapView extends Region {
 
     private void keyPressed(KeyEvent e) {
         Viewport vp = viewport.get();
-        if (vp == null) {
-            return;
+        if (vp == null || e.isAltDown() || e.isShortcutDown() || e.isControlDown() || e.isMetaDown()) {
+            return; // keys with modifiers belong to the menus' accelerators (Alt+Left: previous view)
         }
         double stepX = vp.width() / 4.0;
         double stepY = vp.height() / 4.0;
@@ -626,11 +626,15 @@ public final class MapView extends Region {
 
     private void pan(double dx, double dy) {
         setViewport(viewport.get().pannedBy(dx, dy));
-        navigated(true);
+        navigated(false);
         requestRender();
     }
 
     private void zoomAt(double factor, double x, double y) {
+        zoomAt(factor, x, y, false);
+    }
+
+    private void zoomAt(double factor, double x, double y, boolean wheel) {
         Viewport vp = viewport.get();
         if (vp == null) {
             return;
@@ -640,7 +644,7 @@ public final class MapView extends Region {
             return;
         }
         setViewport(vp.zoomedAt(factor, x, y));
-        navigated(true);
+        navigated(wheel);
         requestRender();
     }
 
@@ -653,8 +657,8 @@ public final class MapView extends Region {
     // ------------------------------------------------------------------ view history
 
     /**
-     * Records the current view in the history. Steps of one gesture (wheel notches, key presses in
-     * quick succession) make one entry, so "previous view" goes back to where the user started.
+     * Records the current view in the history. The notches of one turn of the wheel (in quick
+     * succession) make one entry, so "previous view" goes back to where the turn started.
      */
     private void navigated(boolean continuous) {
         Viewport vp = viewport.get();

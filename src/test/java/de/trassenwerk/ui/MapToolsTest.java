@@ -82,6 +82,25 @@ class MapToolsTest {
     }
 
     @Test
+    void everyToolHasItsKeyboardShortcut(FxRobot robot) throws Exception {
+        waitForFrame();
+        robot.clickOn(map);
+        robot.press(KeyCode.SHORTCUT).type(KeyCode.M).release(KeyCode.SHORTCUT);
+        assertEquals(MapTool.MEASURE_DISTANCE, onFx(() -> map.toolProperty().get()));
+        robot.press(KeyCode.SHORTCUT).type(KeyCode.I).release(KeyCode.SHORTCUT);
+        assertEquals(MapTool.IDENTIFY, onFx(() -> map.toolProperty().get()));
+        robot.press(KeyCode.SHORTCUT).type(KeyCode.DIGIT2).release(KeyCode.SHORTCUT);
+        assertEquals(MapTool.ZOOM_BOX, onFx(() -> map.toolProperty().get()));
+        robot.press(KeyCode.SHORTCUT).type(KeyCode.DIGIT1).release(KeyCode.SHORTCUT);
+        assertEquals(MapTool.PAN, onFx(() -> map.toolProperty().get()));
+        Viewport first = onFx(() -> map.viewportProperty().get());
+        robot.type(KeyCode.ADD);
+        assertNotEquals(first, onFx(() -> map.viewportProperty().get()));
+        robot.press(KeyCode.ALT).type(KeyCode.LEFT).release(KeyCode.ALT);
+        assertEquals(first, onFx(() -> map.viewportProperty().get()));
+    }
+
+    @Test
     void measuringADistanceShowsItsLength(FxRobot robot) throws Exception {
         waitForFrame();
         robot.clickOn("#toolMEASURE_DISTANCE");
