@@ -8,7 +8,9 @@ import de.trassenwerk.render.Viewport;
 import de.trassenwerk.store.GeoPackageStore;
 import de.trassenwerk.store.LayerInfo;
 import de.trassenwerk.store.LayerSchema;
+import de.trassenwerk.store.AttributeFilter;
 import de.trassenwerk.store.ThemeLayers;
+import de.trassenwerk.store.WorksPeriod;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +52,11 @@ final class RenderCommand implements Callable<Integer> {
             description = "Layers to draw, bottom to top (default: all feature layers, theme layers in their drawing order).")
     List<String> layers;
 
+    @Option(names = "--works-on", paramLabel = "DATE[..DATE]",
+            description = "Draw only the construction sites on at any time in this day or period "
+                    + "(yyyy-mm-dd or yyyy-mm-dd..yyyy-mm-dd), whatever their status.")
+    String worksOn;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -59,6 +66,14 @@ final class RenderCommand implements Callable<Integer> {
             throw new UserFacingException("cli.render.error.size", null, width, height);
         }
         Envelope area = bbox == null ? null : parseBbox(bbox);
+        Map<String, AttributeFilter> filters = Map.of();
+        if (worksOn != null) {
+            try {
+                filters = Map.of(ThemeLayers.CONSTRUCTION_SITES, WorksPeriod.parse(worksOn).filter());
+            } catch (IllegalArgumentException e) {
+                throw new UserFacingException("cli.render.error.worksOn", e, worksOn);
+            }
+        }
         RenderResult result;
         try (GeoPackageStore store = GeoPackageStore.open(file, GeoPackageStore.Mode.READ_ONLY)) {
             List<LayerInfo> infos = store.layers();
@@ -66,7 +81,7 @@ final class RenderCommand implements Callable<Integer> {
             if (area == null) {
                 area = extentOf(infos, drawn);
             }
-            result = new MapRenderer().render(store, drawn, Viewport.fit(area, width, height), () -> false);
+            result = new MapRenderer().render(store, drawn, filters, Viewport.fit(area, width, height), () -> false);
         }
         for (Map.Entry<String, RuntimeException> f : result.failures().entrySet()) {
             spec.commandLine().getErr().println(f.getKey() + ": " + describe(f.getValue()));

@@ -1,5 +1,6 @@
 package de.trassenwerk.render;
 
+import de.trassenwerk.store.AttributeFilter;
 import de.trassenwerk.store.Feature;
 import de.trassenwerk.store.FeatureStore;
 import de.trassenwerk.store.LayerSchema;
@@ -37,13 +38,16 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
     private final FeatureStore store;
     private final String layer;
     private final LayerStyle style;
+    private final AttributeFilter filter;
     private final Viewport viewport;
     private final BooleanSupplier cancelled;
 
-    LayerRenderJob(FeatureStore store, String layer, LayerStyle style, Viewport viewport, BooleanSupplier cancelled) {
+    LayerRenderJob(FeatureStore store, String layer, LayerStyle style, AttributeFilter filter, Viewport viewport,
+            BooleanSupplier cancelled) {
         this.store = store;
         this.layer = layer;
         this.style = style;
+        this.filter = filter;
         this.viewport = viewport;
         this.cancelled = cancelled;
     }
@@ -58,7 +62,7 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         List<FeatureShape> shapes = new ArrayList<>();
         int[] features = {0};
         try {
-            store.read(layer, Query.bbox(viewport.envelope()).withFields(fields, true), (Feature f) -> {
+            store.read(layer, Query.bbox(viewport.envelope()).withFilter(filter).withFields(fields, true), (Feature f) -> {
                 if (cancelled.getAsBoolean()) {
                     throw new Stop();
                 }

@@ -1,5 +1,6 @@
 package de.trassenwerk.render;
 
+import de.trassenwerk.store.AttributeFilter;
 import de.trassenwerk.store.FeatureStore;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -55,10 +56,20 @@ public final class MapRenderer {
      */
     public RenderResult render(FeatureStore store, List<String> layersBottomToTop, Viewport vp,
             BooleanSupplier cancelled) {
+        return render(store, layersBottomToTop, Map.of(), vp, cancelled);
+    }
+
+    /**
+     * Renders as {@link #render(FeatureStore, List, Viewport, BooleanSupplier)}, drawing of the
+     * layers named in {@code filters} only the features that pass their filter.
+     */
+    public RenderResult render(FeatureStore store, List<String> layersBottomToTop, Map<String, AttributeFilter> filters,
+            Viewport vp, BooleanSupplier cancelled) {
         long t0 = System.nanoTime();
         List<Future<LayerRenderJob.LayerImage>> futures = new ArrayList<>();
         for (String layer : layersBottomToTop) {
-            futures.add(layerPool.submit(new LayerRenderJob(store, layer, styles.apply(layer), vp, cancelled)));
+            futures.add(layerPool.submit(new LayerRenderJob(store, layer, styles.apply(layer),
+                    filters.getOrDefault(layer, AttributeFilter.ALL), vp, cancelled)));
         }
         BufferedImage image = new BufferedImage(vp.width(), vp.height(), BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D g = image.createGraphics();

@@ -8,9 +8,12 @@ import de.trassenwerk.render.Viewport;
 import de.trassenwerk.store.GeoPackageStore;
 import de.trassenwerk.store.LayerInfo;
 import de.trassenwerk.store.LayerSchema;
+import de.trassenwerk.sample.SampleCityWriter;
 import de.trassenwerk.store.ThemeLayers;
+import de.trassenwerk.store.WorksPeriod;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,12 +71,16 @@ public final class MainWindow {
     private final CheckMenuItem dockItem = new CheckMenuItem(Messages.get("ui.menu.view.dock"));
     private final Menu recentMenu = new Menu(Messages.get("ui.menu.file.recent"));
     private final ToggleGroup tools = new ToggleGroup();
+    private final TimeSlider timeSlider = new TimeSlider();
+    private final ToggleButton timeButton = new ToggleButton(null, Icons.of(Icons.TIME));
     private final PauseTransition saveSoon = new PauseTransition(Duration.seconds(2));
     private final WorkbenchProject project;
     private final Path sessionFile;
     private final FeatureExplorer explorer;
     private GeoPackageStore store;
     private Path file;
+    private LocalDate referenceDate = LocalDate.now();
+    private boolean timeRangeLoaded;
 
     /** A window that neither restores nor saves a session. */
     public MainWindow(Stage stage) {
@@ -102,7 +109,7 @@ public final class MainWindow {
         SplitPane split = new SplitPane(left, mapAndDock);
         split.setDividerPositions(0.18);
         SplitPane.setResizableWithParent(left, false);
-        BorderPane root = new BorderPane(split, new VBox(menuBar(), buildToolBar()), null, statusBar, null);
+        BorderPane root = new BorderPane(split, new VBox(menuBar(), buildToolBar(), timeSlider), null, statusBar, null);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1400, screen.getWidth() * 0.92), Math.min(900, screen.getHeight() * 0.92));
         scene.getStylesheets().add(Objects.requireNonNull(
@@ -125,6 +132,10 @@ public final class MainWindow {
             saveSoon.playFromStart();
         });
         acceptDroppedFiles(map);
+        timeSlider.setVisible(false);
+        timeSlider.setManaged(false);
+        timeSlider.setOnChange(this::timePeriodChosen);
+        timeButton.selectedProperty().addListener((o, was, on) -> showTimeFilter(on));
         dockItem.setSelected(project.dockOpen);
         dockItem.selectedProperty().addListener((o, was, open) -> showDock(open));
         refreshRecentMenu();
@@ -208,7 +219,8 @@ public final class MainWindow {
                 updateTitle(Messages.get("ui.status.opening", gpkg.getFileName()));
                 GeoPackageStore s = GeoPackageStore.open(gpkg, GeoPackageStore.Mode.READ_ONLY);
                 try {
-                    return new OpenedFile(gpkg, s, s.layers());
+                    String date = s.metadata().get(SampleCityWriter.REFERENCE_DATE_KEY);
+                    return new OpenedFile(gpkg, s, s.layers(), date == null ? LocalDate.now() : LocalDate.parse(date));
                 } catch (RuntimeException e) {
                     s.close();
                     throw e;
@@ -220,7 +232,7 @@ public final class MainWindow {
         statusBar.work().run("open-file", task);
     }
 
-    private record OpenedFile(Path file, GeoPackageStore store, List<LayerInfo> layers) {
+    private record OpenedFile(Path file, GeoPackageStore store, List<LayerInfo> layers, LocalDate referenceDate) {
     }
 
     private void show(OpenedFile opened) {
@@ -228,6 +240,8 @@ public final class MainWindow {
         boolean restoring = project.file != null && opened.file().toAbsolutePath().toString().equals(project.file);
         store = opened.store();
         file = opened.file();
+        referenceDate = opened.referenceDate();
+        timeRangeLoaded = false;
         List<MapLayer> drawingOrder = drawingOrder(opened.layers());
         if (restoring) {
             drawingOrder = restoreLayers(drawingOrder);
@@ -251,6 +265,12 @@ public final class MainWindow {
             map.setContent(store, layerList.visibleLayersBottomToTop(), extent);
             if (restoring && project.view != null) {
                 map.showAt(project.view.centreX, project.view.centreY, project.view.scale);
+            }
+            boolean timeFilterOn = restoring && project.timeFilter != null;
+            map.setLayerFilter(ThemeLayers.CONSTRUCTION_SITES, null);
+            if (timeButton.isSelected() || timeFilterOn) {
+                timeButton.setSelected(true);
+                showTimeFilter(true);
             }
         }
         if (previous != null) {
@@ -313,6 +333,48 @@ public final class MainWindow {
         alert.initOwner(stage);
         alert.setHeaderText(Messages.get("ui.open.failed", gpkg.getFileName()));
         alert.show();
+    }
+
+    // ------------------------------------------------------------------ time filter
+
+    /** Shows or hides the construction-site time filter; the map shows all works while it is hidden. */
+    public void showTimeFilter(boolean on) {
+        timeButton.setSelected(on);
+        timeSlider.setVisible(on);
+        timeSlider.setManaged(on);
+        if (!on) {
+            timeSlider.stop();
+            project.timeFilter = null;
+            map.setLayerFilter(ThemeLayers.CONSTRUCTION_SITES, null);
+            return;
+        }
+        if (store == null) {
+            return;
+        }
+        if (!timeRangeLoaded && store.hasLayer(ThemeLayers.CONSTRUCTION_SITES)) {
+            timeRangeLoaded = true;
+            WorksPeriod initial = null;
+            if (project.timeFilter != null && project.timeFilter.from != null && project.timeFilter.to != null) {
+                initial = new WorksPeriod(LocalDate.parse(project.timeFilter.from), LocalDate.parse(project.timeFilter.to));
+            }
+            timeSlider.load(store, ThemeLayers.CONSTRUCTION_SITES, statusBar.work(), initial, referenceDate);
+        } else if (timeSlider.period() != null) {
+            timePeriodChosen(timeSlider.period());
+        }
+    }
+
+    /** The time slider, for tests. */
+    TimeSlider timeSlider() {
+        return timeSlider;
+    }
+
+    private void timePeriodChosen(WorksPeriod period) {
+        if (!timeButton.isSelected()) {
+            return;
+        }
+        project.timeFilter = new WorkbenchProject.TimeFilterState(period.from().toString(), period.to().toString());
+        map.setLayerFilter(ThemeLayers.CONSTRUCTION_SITES, period.filter());
+        saveSoon.playFromStart();
     }
 
     // ------------------------------------------------------------------ session and project files
@@ -424,18 +486,27 @@ public final class MainWindow {
         CheckMenuItem wgs84 = new CheckMenuItem(Messages.get("ui.menu.view.wgs84"));
         wgs84.setId("menuWgs84");
         wgs84.selectedProperty().bindBidirectional(statusBar.wgs84Property());
+        CheckMenuItem time = new CheckMenuItem(Messages.get("ui.menu.view.timeFilter"));
+        time.setId("menuTimeFilter");
+        time.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
+        time.selectedProperty().bindBidirectional(timeButton.selectedProperty());
         Menu viewMenu = new Menu(Messages.get("ui.menu.view"), null, zoomIn, zoomOut, full, new SeparatorMenuItem(),
-                previous, next, new SeparatorMenuItem(), dockItem, wgs84);
+                previous, next, new SeparatorMenuItem(), dockItem, time, wgs84);
 
         Menu toolsMenu = new Menu(Messages.get("ui.menu.tools"));
+        ToggleGroup toolItems = new ToggleGroup();
         for (ToolSpec t : TOOL_SPECS) {
             RadioMenuItem item = new RadioMenuItem(Messages.get(t.key()));
             item.setId("menuTool" + t.tool().name());
+            item.setToggleGroup(toolItems);
+            item.setUserData(t.tool());
+            item.setSelected(map.toolProperty().get() == t.tool());
             item.setAccelerator(KeyCombination.keyCombination(t.shortcut()));
             item.setOnAction(e -> map.toolProperty().set(t.tool()));
-            item.selectedProperty().bind(map.toolProperty().isEqualTo(t.tool()));
             toolsMenu.getItems().add(item);
         }
+        map.toolProperty().addListener((o, was, now) -> toolItems.getToggles().stream()
+                .filter(t -> t.getUserData() == now).findFirst().ifPresent(toolItems::selectToggle));
 
         Menu language = new Menu(Messages.get("ui.menu.settings.language"));
         ToggleGroup languages = new ToggleGroup();
@@ -506,7 +577,10 @@ public final class MainWindow {
         previous.disableProperty().bind(map.canGoBackProperty().not());
         Button next = button("toolNextView", Icons.NEXT, "ui.menu.view.next", "Alt+Right", map::nextView);
         next.disableProperty().bind(map.canGoForwardProperty().not());
-        toolBar.getItems().addAll(previous, next, new javafx.scene.control.Separator(),
+        timeButton.setId("toolTimeFilter");
+        timeButton.setTooltip(tooltip("ui.menu.view.timeFilter", "Shortcut+D"));
+        timeButton.setFocusTraversable(false);
+        toolBar.getItems().addAll(previous, next, new javafx.scene.control.Separator(), timeButton,
                 button("toolExportPng", Icons.EXPORT, "ui.menu.file.exportPng", "Shortcut+E", this::exportPng));
         Pane spring = new Pane();
         HBox.setHgrow(spring, Priority.ALWAYS);

@@ -6,13 +6,16 @@ import de.trassenwerk.render.MapRenderer;
 import de.trassenwerk.render.PngWriter;
 import de.trassenwerk.render.RenderResult;
 import de.trassenwerk.render.Viewport;
+import de.trassenwerk.store.AttributeFilter;
 import de.trassenwerk.store.FeatureStore;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.IntBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,6 +91,7 @@ public final class MapView extends Region {
     private List<Geometry> highlight = List.of();
     private Consumer<MapPick> onPick;
     private double[] pendingView;
+    private Map<String, AttributeFilter> filters = Map.of();
     private double pressX;
     private double pressY;
     private boolean boxSelecting;
@@ -173,6 +177,23 @@ public final class MapView extends Region {
         requestRender();
     }
 
+    /** Draws of {@code layer} only the features that pass {@code filter} (null: all of them). */
+    public void setLayerFilter(String layer, AttributeFilter filter) {
+        Map<String, AttributeFilter> next = new HashMap<>(filters);
+        if (filter == null) {
+            next.remove(layer);
+        } else {
+            next.put(layer, filter);
+        }
+        filters = Map.copyOf(next);
+        requestRender();
+    }
+
+    /** The filter on {@code layer}, or null. */
+    public AttributeFilter layerFilter(String layer) {
+        return filters.get(layer);
+    }
+
     /** What is highlighted now. */
     public List<Geometry> highlight() {
         return highlight;
@@ -242,6 +263,7 @@ public final class MapView extends Region {
         FeatureStore s = store;
         List<String> l = layers;
         List<Geometry> marked = highlight;
+        Map<String, AttributeFilter> f = filters;
         Viewport vp = viewport.get();
         if (s == null || vp == null) {
             done.accept(new IllegalStateException("no map to export"));
@@ -250,15 +272,15 @@ public final class MapView extends Region {
         renderThread.execute(() -> {
             Throwable failure = null;
             try {
-                RenderResult r = renderer.render(s, l, vp, () -> false);
+                RenderResult r = renderer.render(s, l, f, vp, () -> false);
                 HighlightPainter.paint(r.image(), vp, marked);
                 MapDecorations.paint(r.image(), vp);
                 PngWriter.write(r.image(), target);
             } catch (IOException | RuntimeException e) {
                 failure = e;
             }
-            Throwable f = failure;
-            Platform.runLater(() -> done.accept(f));
+            Throwable outcome = failure;
+            Platform.runLater(() -> done.accept(outcome));
         });
     }
 
@@ -396,6 +418,7 @@ public final class MapView extends Region {
         FeatureStore s = store;
         List<String> l = layers;
         List<Geometry> marked = highlight;
+        Map<String, AttributeFilter> f = filters;
         Viewport vp = viewport.get();
         if (s == null || vp == null || renderThread.isShutdown()) {
             return;
@@ -406,7 +429,7 @@ public final class MapView extends Region {
             }
             RenderResult r;
             try {
-                r = renderer.render(s, l, vp, () -> generation.get() != gen);
+                r = renderer.render(s, l, f, vp, () -> generation.get() != gen);
             } catch (RuntimeException e) {
                 Platform.runLater(() -> {
                     if (generation.get() == gen) {
@@ -570,7 +593,7 @@ public final class MapView extends Region {
 
     private void scrolled(ScrollEvent e) {
         if (e.getDeltaY() != 0) {
-            zoomAt(Math.pow(1.25, e.getDeltaY() / 40.0), e.getX(), e.getY());
+            zoomAt(Math.pow(1.25, e.getDeltaY() / 40.0), e.getX(), e.getY(), true);
             trackCursor(e.getX(), e.getY());
         }
         e.consume();
@@ -578,8 +601,8 @@ public final class MapView extends Region {
 
     private void keyPressed(KeyEvent e) {
         Viewport vp = viewport.get();
-        if (vp == null) {
-            return;
+        if (vp == null || e.isAltDown() || e.isShortcutDown() || e.isControlDown() || e.isMetaDown()) {
+            return; // keys with modifiers belong to the menus' accelerators (Alt+Left: previous view)
         }
         double stepX = vp.width() / 4.0;
         double stepY = vp.height() / 4.0;
@@ -603,11 +626,15 @@ public final class MapView extends Region {
 
     private void pan(double dx, double dy) {
         setViewport(viewport.get().pannedBy(dx, dy));
-        navigated(true);
+        navigated(false);
         requestRender();
     }
 
     private void zoomAt(double factor, double x, double y) {
+        zoomAt(factor, x, y, false);
+    }
+
+    private void zoomAt(double factor, double x, double y, boolean wheel) {
         Viewport vp = viewport.get();
         if (vp == null) {
             return;
@@ -617,7 +644,7 @@ public final class MapView extends Region {
             return;
         }
         setViewport(vp.zoomedAt(factor, x, y));
-        navigated(true);
+        navigated(wheel);
         requestRender();
     }
 
@@ -630,8 +657,8 @@ public final class MapView extends Region {
     // ------------------------------------------------------------------ view history
 
     /**
-     * Records the current view in the history. Steps of one gesture (wheel notches, key presses in
-     * quick succession) make one entry, so "previous view" goes back to where the user started.
+     * Records the current view in the history. The notches of one turn of the wheel (in quick
+     * succession) make one entry, so "previous view" goes back to where the turn started.
      */
     private void navigated(boolean continuous) {
         Viewport vp = viewport.get();

@@ -89,6 +89,32 @@ class RenderCommandTest {
         assertTrue(err.toString().contains("roads"), err::toString);
     }
 
+    @Test
+    void worksOnDrawsOnlyTheWorksOfThePeriod() throws Exception {
+        String city = de.trassenwerk.testing.Fixtures.sampleCity().toString();
+        Path all = dir.resolve("all.png");
+        Path month = dir.resolve("month.png");
+        assertEquals(ExitCodes.OK, run("render", city, "--out", all.toString(), "--layers", "construction_sites"), err::toString);
+        assertEquals(ExitCodes.OK, run("render", city, "--out", month.toString(), "--layers", "construction_sites",
+                "--works-on", "2026-09-01..2026-09-30"), err::toString);
+        long inAll = nonWhite(ImageIO.read(all.toFile()));
+        long inMonth = nonWhite(ImageIO.read(month.toFile()));
+        assertTrue(inMonth > 0 && inMonth < inAll / 3, inMonth + " of " + inAll);
+        int code = run("render", city, "--out", dir.resolve("x.png").toString(), "--works-on", "09/2026");
+        assertEquals(ExitCodes.UNUSABLE, code);
+        assertTrue(err.toString().contains("--works-on"), err::toString);
+    }
+
+    private static long nonWhite(BufferedImage img) {
+        long n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                n += (img.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     private int run(String... args) {
         return TrassenwerkCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
     }

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import de.trassenwerk.project.ProjectFiles;
 import de.trassenwerk.project.WorkbenchProject;
 import de.trassenwerk.render.Viewport;
+import de.trassenwerk.store.GeoPackageStore;
+import de.trassenwerk.store.Query;
 import de.trassenwerk.store.ThemeLayers;
+import de.trassenwerk.store.WorksPeriod;
 import de.trassenwerk.testing.Fixtures;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -76,6 +79,25 @@ class MapToolsTest {
         assertEquals(first, onFx(() -> map.viewportProperty().get()));
         robot.clickOn("#toolNextView");
         assertEquals(zoomed, onFx(() -> map.viewportProperty().get()));
+    }
+
+    @Test
+    void everyToolHasItsKeyboardShortcut(FxRobot robot) throws Exception {
+        waitForFrame();
+        robot.clickOn(map);
+        robot.press(KeyCode.SHORTCUT).type(KeyCode.M).release(KeyCode.SHORTCUT);
+        assertEquals(MapTool.MEASURE_DISTANCE, onFx(() -> map.toolProperty().get()));
+        robot.press(KeyCode.SHORTCUT).type(KeyCode.I).release(KeyCode.SHORTCUT);
+        assertEquals(MapTool.IDENTIFY, onFx(() -> map.toolProperty().get()));
+        robot.press(KeyCode.SHORTCUT).type(KeyCode.DIGIT2).release(KeyCode.SHORTCUT);
+        assertEquals(MapTool.ZOOM_BOX, onFx(() -> map.toolProperty().get()));
+        robot.press(KeyCode.SHORTCUT).type(KeyCode.DIGIT1).release(KeyCode.SHORTCUT);
+        assertEquals(MapTool.PAN, onFx(() -> map.toolProperty().get()));
+        Viewport first = onFx(() -> map.viewportProperty().get());
+        robot.type(KeyCode.ADD);
+        assertNotEquals(first, onFx(() -> map.viewportProperty().get()));
+        robot.press(KeyCode.ALT).type(KeyCode.LEFT).release(KeyCode.ALT);
+        assertEquals(first, onFx(() -> map.viewportProperty().get()));
     }
 
     @Test
@@ -179,6 +201,52 @@ class MapToolsTest {
             return null;
         });
         assertEquals(20_000, ProjectFiles.read(session).view.scale, 0.01);
+    }
+
+    @Test
+    void theTimeSliderShowsOnlyTheWorksOnInThePeriod(FxRobot robot) throws Exception {
+        waitForFrame();
+        robot.clickOn("#toolTimeFilter");
+        waitUntil(() -> window.timeSlider().period() != null);
+        WorksPeriod first = onFx(() -> window.timeSlider().period());
+        assertEquals(java.time.LocalDate.of(2026, 9, 1), first.from(), "starts at the month of the file's reference date");
+        assertEquals(java.time.LocalDate.of(2026, 9, 30), first.to());
+        assertDrawnWorks(expectedWorks(first), first);
+        int frames = onFx(map::framesShown);
+        onFx(() -> {
+            window.timeSlider().stepMonth(); // what the play button does every step
+            return null;
+        });
+        WorksPeriod next = onFx(() -> window.timeSlider().period());
+        assertEquals(java.time.LocalDate.of(2026, 10, 1), next.from());
+        waitUntil(() -> map.framesShown() > frames);
+        assertDrawnWorks(expectedWorks(next), next);
+        robot.clickOn("#toolTimeFilter"); // off again: all works
+        waitUntil(() -> map.layerFilter(ThemeLayers.CONSTRUCTION_SITES) == null);
+        long all;
+        try (GeoPackageStore s = GeoPackageStore.open(Fixtures.sampleCity(), GeoPackageStore.Mode.READ_ONLY)) {
+            all = s.count(ThemeLayers.CONSTRUCTION_SITES, Query.ALL);
+        }
+        waitUntil(() -> map.lastFrameProperty().get().featuresDrawn().getOrDefault(ThemeLayers.CONSTRUCTION_SITES, 0) == all);
+    }
+
+    private static long expectedWorks(WorksPeriod p) {
+        try (GeoPackageStore s = GeoPackageStore.open(Fixtures.sampleCity(), GeoPackageStore.Mode.READ_ONLY)) {
+            long n = s.count(ThemeLayers.CONSTRUCTION_SITES, Query.where(p.filter()));
+            assertTrue(n > 0 && n < s.count(ThemeLayers.CONSTRUCTION_SITES, Query.ALL), "a real subset: " + n);
+            return n;
+        }
+    }
+
+    /** Waits until a frame of the whole city drawn with the filter of {@code p} shows {@code expected} works. */
+    private void assertDrawnWorks(long expected, WorksPeriod p) throws Exception {
+        onFx(() -> {
+            map.zoomToFullExtent(); // every work in view
+            return null;
+        });
+        waitUntil(() -> p.filter().equals(map.layerFilter(ThemeLayers.CONSTRUCTION_SITES))
+                && map.lastFrameProperty().get().viewport().equals(map.viewportProperty().get())
+                && map.lastFrameProperty().get().featuresDrawn().getOrDefault(ThemeLayers.CONSTRUCTION_SITES, 0) == expected);
     }
 
     private void waitForFrame() throws Exception {
