@@ -21,7 +21,9 @@ import org.locationtech.jts.geom.Envelope;
  * district (name or number), a commercial site (site number or name) or a construction site
  * (reference such as {@code BS-2026-0002}). Matching is case-insensitive and pushed down to the
  * store as {@code LIKE}; hits are ranked exact, then prefix, then word prefix, then contains, then by
- * kind (districts first) and title. A street is many segments: all segments of one name become one
+ * kind (districts first), length of the name matched and title. The store is asked in two stages:
+ * names starting with the text or with a word starting with it, then, only when those are not
+ * enough, names containing it (a text of one letter: only names starting with it). A street is many segments: all segments of one name become one
  * hit whose envelope covers them all. Layers or fields a file lacks are skipped.
  *
  * <p>Reads in two steps: names and fids of the matching rows (no geometry), then, for the hits
@@ -64,10 +66,23 @@ public final class FeatureSearch {
         if (wanted.isEmpty() || limit < 1) {
             return List.of();
         }
-        List<Candidate> candidates = new ArrayList<>();
-        for (Source source : SOURCES) {
-            candidates.addAll(candidates(source, typed, wanted));
+        // First names that start with the text or have a word that does, then (only if there are
+        // not enough of those) names that contain it: the second stage only finds hits that rank lower.
+        Map<String, Candidate> found = new LinkedHashMap<>();
+        for (Stage stage : Stage.values()) {
+            if (stage == Stage.CONTAINS && wanted.length() == 1) {
+                break; // one letter: only names that start with it
+            }
+            for (Source source : SOURCES) {
+                for (Candidate c : candidates(source, stage, typed, wanted)) {
+                    found.putIfAbsent(c.key(), c);
+                }
+            }
+            if (found.size() >= limit) {
+                break;
+            }
         }
+        List<Candidate> candidates = new ArrayList<>(found.values());
         candidates.sort(Comparator.comparing(Candidate::match).thenComparing(c -> c.source().kind())
                 .thenComparingInt(Candidate::matchedLength).thenComparing(Candidate::title));
         List<Candidate> kept = candidates.subList(0, Math.min(limit, candidates.size()));
@@ -88,17 +103,30 @@ public final class FeatureSearch {
     }
 
     /** A hit before its envelope is known; {@code matchedLength}: of the value that matched best. */
-    private record Candidate(Source source, String title, List<Long> fids, SearchHit.Match match, int matchedLength) {
+    private record Candidate(Source source, String title, List<Long> fids, SearchHit.Match match, int matchedLength,
+            String key) {
     }
 
-    private List<Candidate> candidates(Source source, String typed, String wanted) {
+    /** The SQL patterns of one search stage. */
+    private enum Stage { WORD_START, CONTAINS }
+
+    private List<Candidate> candidates(Source source, Stage stage, String typed, String wanted) {
         LayerSchema schema = schemaOrNull(source.layer());
         if (schema == null || !source.fields().stream().allMatch(f -> schema.field(f).isPresent())) {
             return List.of();
         }
         List<AttributeFilter> any = new ArrayList<>();
         for (String field : source.fields()) {
-            any.add(wanted.length() == 1 ? TextPatterns.startsWith(field, typed) : TextPatterns.contains(field, typed));
+            switch (stage) {
+                case WORD_START -> {
+                    any.add(TextPatterns.startsWith(field, typed));
+                    if (wanted.length() > 1) {
+                        any.add(TextPatterns.contains(field, " " + typed));
+                        any.add(TextPatterns.contains(field, "-" + typed));
+                    }
+                }
+                default -> any.add(TextPatterns.contains(field, typed));
+            }
         }
         List<String> read = new ArrayList<>(source.fields());
         source.titleFields().stream().filter(f -> schema.field(f).isPresent()).forEach(read::add);
@@ -121,16 +149,16 @@ public final class FeatureSearch {
             }
             String title = source.title().apply(f);
             if (!source.mergeByFirstField()) {
-                out.add(new Candidate(source, title, List.of(f.fid()), best, length));
+                out.add(new Candidate(source, title, List.of(f.fid()), best, length, source.layer() + "#" + f.fid()));
                 continue;
             }
             String key = TextPatterns.fold(f.getString(source.fields().get(0)));
             mergedFids.computeIfAbsent(key, k -> new ArrayList<>()).add(f.fid());
-            merged.putIfAbsent(key, new Candidate(source, title, List.of(), best, length));
+            merged.putIfAbsent(key, new Candidate(source, title, List.of(), best, length, source.layer() + "#" + key));
         }
         for (Map.Entry<String, Candidate> e : merged.entrySet()) {
             Candidate c = e.getValue();
-            out.add(new Candidate(source, c.title(), mergedFids.get(e.getKey()), c.match(), c.matchedLength()));
+            out.add(new Candidate(source, c.title(), mergedFids.get(e.getKey()), c.match(), c.matchedLength(), c.key()));
         }
         return out;
     }

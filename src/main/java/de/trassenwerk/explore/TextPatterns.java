@@ -2,9 +2,11 @@ package de.trassenwerk.explore;
 
 import de.trassenwerk.store.AttributeFilter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -62,19 +64,33 @@ public final class TextPatterns {
     /** The spellings to ask SQLite for; just the text itself when it is plain ASCII without "ss". */
     static Set<String> variants(String text) {
         String t = text.strip().replaceAll("\\s+", " ");
-        Set<String> out = new LinkedHashSet<>();
-        out.add(t);
-        if (!t.chars().allMatch(c -> c < 128)) {
-            out.add(t.toLowerCase(Locale.GERMAN));
-            out.add(capitalised(t.toLowerCase(Locale.GERMAN)));
-        }
+        Set<String> spellings = new LinkedHashSet<>();
+        spellings.add(t);
         String lower = t.toLowerCase(Locale.GERMAN);
+        if (!t.chars().allMatch(c -> c < 128)) {
+            spellings.add(lower);
+            spellings.add(capitalised(lower));
+        }
         if (lower.contains("ss")) {
             String sharp = lower.replace("ss", "\u00df");
-            out.add(sharp);
-            out.add(capitalised(sharp));
+            spellings.add(sharp);
+            spellings.add(capitalised(sharp));
         }
-        return out;
+        // LIKE ignores the case of ASCII letters: spellings that differ only there are one pattern
+        Map<String, String> distinct = new LinkedHashMap<>();
+        for (String v : spellings) {
+            distinct.putIfAbsent(asciiLower(v), v);
+        }
+        return new LinkedHashSet<>(distinct.values());
+    }
+
+    private static String asciiLower(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return b.toString();
     }
 
     private static String capitalised(String lower) {
