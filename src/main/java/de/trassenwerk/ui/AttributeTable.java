@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -85,6 +86,8 @@ public final class AttributeTable extends BorderPane {
     private long selectionGeneration;
     /** True while this table changes its own row selection to follow the workbench's selection. */
     private boolean following;
+    /** A selection made elsewhere waits to be scrolled into view. */
+    private boolean revealPending;
     private AttributeFilter freeText = AttributeFilter.ALL;
 
     /**
@@ -108,6 +111,7 @@ public final class AttributeTable extends BorderPane {
         selection.selectedProperty().addListener((o, was, now) -> selectionChanged(now));
         reads.storeProperty().addListener((o, was, now) -> clearLayer());
         typing.setOnFinished(e -> reload());
+        table.heightProperty().addListener((o, was, now) -> revealSelection());
         setTop(bar());
         setCenter(table);
     }
@@ -490,6 +494,32 @@ public final class AttributeTable extends BorderPane {
         return fids;
     }
 
+    /**
+     * Scrolls the first selected row into view (two rows below the top) if a selection made
+     * elsewhere has not been shown yet and the table is on screen; a table in a hidden tab cannot
+     * scroll right, so this runs again when its tab is chosen or its size changes.
+     */
+    public void revealSelection() {
+        if (!revealPending || !isShown()) {
+            return;
+        }
+        revealPending = false;
+        int first = table.getSelectionModel().getSelectedIndices().stream().filter(i -> i >= 0)
+                .mapToInt(Integer::intValue).min().orElse(-1);
+        if (first >= 0) {
+            table.scrollTo(Math.max(0, first - 2));
+        }
+    }
+
+    private boolean isShown() {
+        for (javafx.scene.Node n = table; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return table.getScene() != null && table.getHeight() > 0;
+    }
+
     /** Finds the rows of the selected fids under the current sort and filter, selects them and scrolls there. */
     private void follow(SelectedFeatures s) {
         if (rows == null || s.isEmpty() || !s.layer().equals(layer.get())) {
@@ -507,7 +537,8 @@ public final class AttributeTable extends BorderPane {
             if (!positions.isEmpty()) {
                 int[] rest = positions.subList(1, positions.size()).stream().mapToInt(Integer::intValue).toArray();
                 table.getSelectionModel().selectIndices(positions.get(0), rest);
-                table.scrollTo(Math.max(0, positions.get(0) - 2));
+                revealPending = true;
+                Platform.runLater(this::revealSelection);
             }
             following = false;
         }, this::failed);

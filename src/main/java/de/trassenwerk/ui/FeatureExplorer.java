@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
@@ -60,6 +61,11 @@ public final class FeatureExplorer {
         tableTab.setTooltip(AttributeTable.tooltip("ui.table.tab.tooltip", "F6"));
         identifyTab = new Tab(Messages.get("ui.identify.tab"), identify);
         identifyTab.setId("tabIdentify");
+        tableTab.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                Platform.runLater(table::revealSelection);
+            }
+        });
         window.addDockTab(tableTab);
         window.addDockTab(identifyTab);
         window.toolBar().getItems().add(search);

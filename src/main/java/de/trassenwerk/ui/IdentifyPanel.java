@@ -46,6 +46,7 @@ public final class IdentifyPanel extends BorderPane {
         TreeTableColumn<Entry, String> value = new TreeTableColumn<>(Messages.get("ui.identify.column.value"));
         value.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().getValue().value()));
         value.setPrefWidth(420);
+        tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tree.getColumns().add(name);
         tree.getColumns().add(value);
         tree.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> chosen(now));

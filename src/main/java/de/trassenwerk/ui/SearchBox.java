@@ -31,6 +31,7 @@ import javafx.util.Duration;
  */
 public final class SearchBox extends TextField {
     static final int SUGGESTIONS = 10;
+    private static final double CELL_HEIGHT = 24;
 
     private final BackgroundReads reads;
     private final Consumer<SearchHit> onChoose;
@@ -48,7 +49,7 @@ public final class SearchBox extends TextField {
         setTooltip(AttributeTable.tooltip("ui.search.tooltip", "Shortcut+F"));
         suggestions.setId("searchSuggestions");
         suggestions.setCellFactory(l -> new HitCell());
-        suggestions.setPrefHeight(24 * 6.5);
+        suggestions.setFixedCellSize(CELL_HEIGHT);
         suggestions.setFocusTraversable(false);
         suggestions.setOnMouseClicked(e -> choose(suggestions.getSelectionModel().getSelectedItem()));
         popup.getContent().add(suggestions);
@@ -134,11 +135,13 @@ public final class SearchBox extends TextField {
         }
         suggestions.getItems().setAll(hits);
         suggestions.getSelectionModel().clearSelection();
-        suggestions.setPrefWidth(Math.max(getWidth(), 380));
-        suggestions.setPrefHeight(Math.min(hits.size(), 8) * 26 + 4);
+        double width = Math.max(getWidth(), 400);
+        suggestions.setPrefWidth(width);
+        suggestions.setPrefHeight(hits.size() * CELL_HEIGHT + 4);
         if (!popup.isShowing() && getScene() != null && isFocused()) {
+            // right-aligned with the field, which sits at the right end of the tool bar
             Bounds b = localToScreen(getBoundsInLocal());
-            popup.show(this, b.getMinX(), b.getMaxY());
+            popup.show(this, b.getMaxX() - width, b.getMaxY());
         }
     }
 
