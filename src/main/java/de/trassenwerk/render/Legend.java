@@ -133,7 +133,7 @@ public final class Legend {
 
     private static void stroke(Graphics2D g, Shape shape, Stroke stroke, Uom uom, int size) {
         BasicStroke s = StrokeFactory.of(stroke, uom, 1);
-        float max = size / 3f;
+        float max = size / 2f;
         if (s.getLineWidth() > max) {
             s = new BasicStroke(max, s.getEndCap(), s.getLineJoin(), s.getMiterLimit(), s.getDashArray(),
                     s.getDashPhase());
