@@ -1,6 +1,7 @@
 package de.trassenwerk.render;
 
 import de.trassenwerk.i18n.Messages;
+import de.trassenwerk.style.Filter;
 import de.trassenwerk.style.LayerStyle;
 import de.trassenwerk.style.LineSymbolizer;
 import de.trassenwerk.style.PointSymbolizer;
@@ -46,10 +47,21 @@ public final class Legend {
 
     /** The legend of {@code layer} drawn with {@code style}, icons {@code size} pixels square. */
     public static List<LegendEntry> entries(String layer, LayerStyle style, int size) {
+        return entries(layer, style, size, -1);
+    }
+
+    /**
+     * The legend of a layer whose geometries have {@code dimension} (0 points, 1 lines, 2 areas, -1
+     * unknown): rules that only take geometries of another dimension are left out.
+     */
+    public static List<LegendEntry> entries(String layer, LayerStyle style, int size, int dimension) {
         Map<String, List<Rule>> byName = new LinkedHashMap<>();
         int unnamed = 0;
         for (Rule r : style.rules()) {
             if (r.symbolizers().stream().allMatch(s -> s instanceof TextSymbolizer)) {
+                continue;
+            }
+            if (dimension >= 0 && r.filter() instanceof Filter.GeometryDimension d && d.dimension() != dimension) {
                 continue;
             }
             String key = r.name().isEmpty() ? "\u0000" + unnamed++ : r.name();

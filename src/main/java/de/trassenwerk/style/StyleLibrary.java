@@ -38,22 +38,24 @@ public final class StyleLibrary {
     private final Map<String, Entry> byLayer;
     private final List<StyleWarning> warnings;
     private final List<StyleException> errors;
+    private final Map<String, List<String>> messagesByLayer;
 
     /** A layer's style and the file it came from. */
     private record Entry(LayerStyle style, String file) {
     }
 
     private StyleLibrary(String source, Map<String, Entry> byLayer, List<StyleWarning> warnings,
-            List<StyleException> errors) {
+            List<StyleException> errors, Map<String, List<String>> messagesByLayer) {
         this.source = source;
         this.byLayer = Map.copyOf(byLayer);
         this.warnings = List.copyOf(warnings);
         this.errors = List.copyOf(errors);
+        this.messagesByLayer = Map.copyOf(messagesByLayer);
     }
 
     /** Only the built-in defaults, no SLD at all. */
     public static StyleLibrary defaults() {
-        return new StyleLibrary(Messages.get("style.source.defaults"), Map.of(), List.of(), List.of());
+        return new StyleLibrary(Messages.get("style.source.defaults"), Map.of(), List.of(), List.of(), Map.of());
     }
 
     /** {@code styles/} of the working directory when it exists, else the styles built into the program. */
@@ -110,6 +112,7 @@ public final class StyleLibrary {
         private final Map<String, Entry> byLayer = new LinkedHashMap<>();
         private final List<StyleWarning> warnings = new ArrayList<>();
         private final List<StyleException> errors = new ArrayList<>();
+        private final Map<String, List<String>> messagesByLayer = new LinkedHashMap<>();
 
         interface Source {
             SldDocument read();
@@ -117,12 +120,15 @@ public final class StyleLibrary {
 
         void add(String layer, String file, Source source) {
             SldDocument doc;
+            String key = layer.toLowerCase(Locale.ROOT);
             try {
                 doc = source.read();
             } catch (StyleException e) {
                 errors.add(e);
+                messagesByLayer.put(key, List.of(Messages.get("style.fallback", e.localizedMessage())));
                 return;
             }
+            int firstWarning = warnings.size();
             warnings.addAll(doc.warnings());
             LayerStyle chosen = null;
             for (LayerStyle s : doc.layers()) {
@@ -140,11 +146,16 @@ public final class StyleLibrary {
                     warnings.add(new StyleWarning(file, 0, 0, "style.warning.extraLayer", List.of(s.layerName()), 1));
                 }
             }
-            byLayer.put(layer.toLowerCase(Locale.ROOT), new Entry(chosen, file));
+            byLayer.put(key, new Entry(chosen, file));
+            List<String> lines = new ArrayList<>();
+            for (StyleWarning w : warnings.subList(firstWarning, warnings.size())) {
+                lines.add(w.localizedMessage());
+            }
+            messagesByLayer.put(key, List.copyOf(lines));
         }
 
         StyleLibrary build(String source) {
-            return new StyleLibrary(source, byLayer, warnings, errors);
+            return new StyleLibrary(source, byLayer, warnings, errors, messagesByLayer);
         }
     }
 
@@ -173,6 +184,11 @@ public final class StyleLibrary {
     /** The files that could not be used; their layers are drawn with the default style. */
     public List<StyleException> errors() {
         return errors;
+    }
+
+    /** The errors and warnings of the file that styles (or failed to style) {@code layer}, one line each. */
+    public List<String> messagesFor(String layer) {
+        return messagesByLayer.getOrDefault(layer.toLowerCase(Locale.ROOT), List.of());
     }
 
     /**

@@ -6,6 +6,7 @@ import de.trassenwerk.store.GeoPackageStore;
 import de.trassenwerk.store.LayerInfo;
 import de.trassenwerk.store.LayerSchema;
 import de.trassenwerk.store.ThemeLayers;
+import de.trassenwerk.style.StyleLibrary;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,9 +91,10 @@ public final class MainWindow {
         Task<OpenedFile> task = new Task<>() {
             @Override
             protected OpenedFile call() {
+                StyleLibrary styles = StyleLibrary.standard();
                 GeoPackageStore s = GeoPackageStore.open(gpkg, GeoPackageStore.Mode.READ_ONLY);
                 try {
-                    return new OpenedFile(gpkg, s, s.layers());
+                    return new OpenedFile(gpkg, s, s.layers(), styles);
                 } catch (RuntimeException e) {
                     s.close();
                     throw e;
@@ -106,14 +108,16 @@ public final class MainWindow {
         t.start();
     }
 
-    private record OpenedFile(Path file, GeoPackageStore store, List<LayerInfo> layers) {
+    private record OpenedFile(Path file, GeoPackageStore store, List<LayerInfo> layers, StyleLibrary styles) {
     }
 
     private void show(OpenedFile opened) {
         GeoPackageStore previous = store;
         store = opened.store();
         file = opened.file();
-        List<MapLayer> drawingOrder = drawingOrder(opened.layers());
+        List<MapLayer> drawingOrder = drawingOrder(opened.layers(), file.getFileName().toString());
+        map.setStyles(opened.styles());
+        layerList.setStyles(opened.styles());
         layerList.setLayers(drawingOrder);
         Envelope extent = new Envelope();
         String crs = null;
@@ -135,24 +139,26 @@ public final class MainWindow {
             map.runAfterRendering(previous::close);
         }
         stage.setTitle("Trassenwerk – " + file.getFileName());
-        statusBar.setMessage(file.toString());
+        List<String> styleProblems = opened.styles().messages();
+        statusBar.setMessage(styleProblems.isEmpty() ? file.toString() : styleProblems.size() == 1
+                ? styleProblems.get(0) : Messages.get("ui.status.styles", styleProblems.get(0), styleProblems.size() - 1));
     }
 
     /** Feature layers bottom to top: theme layers in their drawing order, then the others as the file lists them. */
-    private static List<MapLayer> drawingOrder(List<LayerInfo> infos) {
+    private static List<MapLayer> drawingOrder(List<LayerInfo> infos, String source) {
         List<MapLayer> out = new ArrayList<>();
         List<String> taken = new ArrayList<>();
         for (LayerSchema theme : ThemeLayers.all()) {
             for (LayerInfo i : infos) {
                 if (i.schema().hasGeometry() && i.name().equalsIgnoreCase(theme.name())) {
-                    out.add(new MapLayer(i));
+                    out.add(new MapLayer(i, source));
                     taken.add(i.name());
                 }
             }
         }
         for (LayerInfo i : infos) {
             if (i.schema().hasGeometry() && !taken.contains(i.name())) {
-                out.add(new MapLayer(i));
+                out.add(new MapLayer(i, source));
             }
         }
         return out;

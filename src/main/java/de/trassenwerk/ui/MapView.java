@@ -4,6 +4,7 @@ import de.trassenwerk.render.MapRenderer;
 import de.trassenwerk.render.RenderResult;
 import de.trassenwerk.render.Viewport;
 import de.trassenwerk.store.FeatureStore;
+import de.trassenwerk.style.StyleLibrary;
 import java.awt.image.DataBufferInt;
 import java.nio.IntBuffer;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class MapView extends Region {
     private static final double MIN_METRES_PER_PIXEL = 0.01;
     private static final double MAX_METRES_PER_PIXEL = 5000;
 
-    private final MapRenderer renderer = new MapRenderer();
+    private MapRenderer renderer = new MapRenderer();
     private final ExecutorService renderThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "map-render");
         t.setDaemon(true);
@@ -149,6 +150,12 @@ public final class MapView extends Region {
         requestLayout();
     }
 
+    /** Draws with the styles of {@code styles} from the next frame on. */
+    public void setStyles(StyleLibrary styles) {
+        renderer = new MapRenderer(styles::styleFor);
+        requestRender();
+    }
+
     /** Draws another choice of layers (bottom to top) in the same view. */
     public void setLayers(List<String> layersBottomToTop) {
         layers = List.copyOf(layersBottomToTop);
@@ -220,6 +227,7 @@ public final class MapView extends Region {
         FeatureStore s = store;
         List<String> l = layers;
         Viewport vp = viewport.get();
+        MapRenderer painter = renderer;
         if (s == null || vp == null || renderThread.isShutdown()) {
             return;
         }
@@ -229,7 +237,7 @@ public final class MapView extends Region {
             }
             RenderResult r;
             try {
-                r = renderer.render(s, l, vp, () -> generation.get() != gen);
+                r = painter.render(s, l, vp, () -> generation.get() != gen);
             } catch (RuntimeException e) {
                 Platform.runLater(() -> {
                     if (generation.get() == gen) {
