@@ -11,6 +11,7 @@ import de.trassenwerk.store.LayerSchema;
 import de.trassenwerk.store.AttributeFilter;
 import de.trassenwerk.store.ThemeLayers;
 import de.trassenwerk.store.WorksPeriod;
+import de.trassenwerk.style.StyleLibrary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,12 +25,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code render FILE --out PNG [--width W] [--height H] [--bbox ...] [--layers ...]}: draws the map of
- * a GeoPackage into a PNG with the default styles, headless. Prints {@code render_ms=N}, the time of
- * the drawing alone (not of opening the file or writing the PNG).
+ * {@code render FILE --out PNG [--width W] [--height H] [--bbox ...] [--layers ...] [--styles DIR]}:
+ * draws the map of a GeoPackage into a PNG with the SLD styles of a folder, headless. Style warnings
+ * and errors go to standard error, once per file; a layer whose SLD cannot be read is drawn with its
+ * default style and the exit code is 1. Prints {@code render_ms=N}, the time of the drawing alone
+ * (not of reading the styles, opening the file or writing the PNG).
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Draw the layers of a GeoPackage into a PNG image (default styles).")
+        description = "Draw the layers of a GeoPackage into a PNG image, styled by the SLD files of a folder.")
 final class RenderCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The GeoPackage to draw (opened read-only).")
     Path file;
@@ -56,6 +59,10 @@ final class RenderCommand implements Callable<Integer> {
             description = "Draw only the construction sites on at any time in this day or period "
                     + "(yyyy-mm-dd or yyyy-mm-dd..yyyy-mm-dd), whatever their status.")
     String worksOn;
+    @Option(names = "--styles", paramLabel = "DIR",
+            description = "Folder of <layer>.sld files (default: styles/ in the working directory if it exists, "
+                    + "else the styles built into the program).")
+    Path styles;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -74,6 +81,10 @@ final class RenderCommand implements Callable<Integer> {
                 throw new UserFacingException("cli.render.error.worksOn", e, worksOn);
             }
         }
+        StyleLibrary library = styles == null ? StyleLibrary.standard() : StyleLibrary.load(styles);
+        for (String line : library.messages()) {
+            spec.commandLine().getErr().println(line);
+        }
         RenderResult result;
         try (GeoPackageStore store = GeoPackageStore.open(file, GeoPackageStore.Mode.READ_ONLY)) {
             List<LayerInfo> infos = store.layers();
@@ -81,14 +92,15 @@ final class RenderCommand implements Callable<Integer> {
             if (area == null) {
                 area = extentOf(infos, drawn);
             }
-            result = new MapRenderer().render(store, drawn, filters, Viewport.fit(area, width, height), () -> false);
+            result = new MapRenderer(library::styleFor).render(store, drawn, filters, Viewport.fit(area, width, height),
+                    () -> false);
         }
         for (Map.Entry<String, RuntimeException> f : result.failures().entrySet()) {
             spec.commandLine().getErr().println(f.getKey() + ": " + describe(f.getValue()));
         }
         PngWriter.write(result.image(), out);
         spec.commandLine().getOut().println("render_ms=" + result.renderMillis());
-        return result.failures().isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
+        return result.failures().isEmpty() && library.errors().isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
     }
 
     /** Feature layers in the order they are drawn: theme layers in their order, then the others as listed. */

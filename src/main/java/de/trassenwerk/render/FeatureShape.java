@@ -1,5 +1,6 @@
 package de.trassenwerk.render;
 
+import de.trassenwerk.style.Symbolizer;
 import java.awt.Shape;
 import java.util.List;
 import org.locationtech.jts.geom.Envelope;
@@ -7,23 +8,35 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
 /**
- * One feature (or one part of a mixed collection) made ready to paint: its kind, its pixel shape or
- * pixel positions, its symbol and its painting rank. Built while reading (cheap), painted after the
- * read has let go of the store. Immutable; any thread.
+ * One feature (or one part of a mixed collection) made ready to paint with one symbolizer: its
+ * kind, its pixel shape or pixel positions, the dimension of the geometry it came from, the
+ * symbolizer and its painting rank. Built while reading (cheap), painted after the read has let go
+ * of the store. Immutable; any thread.
  *
- * @param kind   how to paint it
- * @param shape  the pixel path of an area or line; null for points and pixels
- * @param points pixel x/y pairs of point markers, or the one pixel of a tiny feature; null otherwise
- * @param symbol how it looks
- * @param rank   painting order within the layer (higher on top)
+ * @param kind       how to paint it
+ * @param shape      the pixel path of an area or line; null for points and pixels
+ * @param points     pixel x/y pairs of point markers, or the one pixel of a tiny feature; null otherwise
+ * @param dimension  dimension of the source geometry: 0 points, 1 lines, 2 areas
+ * @param symbolizer how it looks; null in the bare shapes that {@link #collect} makes
+ * @param rank       painting order within the layer (higher on top)
  */
-record FeatureShape(Kind kind, Shape shape, double[] points, Symbol symbol, int rank) {
+record FeatureShape(Kind kind, Shape shape, double[] points, int dimension, Symbolizer symbolizer, int rank) {
 
     /** How a shape is painted. */
     enum Kind { AREA, LINE, POINTS, PIXEL }
 
-    /** Adds the shapes of {@code g} as seen in {@code vp} to {@code out}. */
-    static void collect(Geometry g, Symbol symbol, int rank, Viewport vp, List<FeatureShape> out) {
+    /** The same shape painted with {@code s} at {@code newRank}. */
+    FeatureShape with(Symbolizer s, int newRank) {
+        return new FeatureShape(kind, shape, points, dimension, s, newRank);
+    }
+
+    /** The same shape as a line (an area's outline stroked by a line symbolizer). */
+    FeatureShape asLine() {
+        return kind == Kind.AREA ? new FeatureShape(Kind.LINE, shape, points, dimension, symbolizer, rank) : this;
+    }
+
+    /** Adds the bare shapes (no symbolizer) of {@code g} as seen in {@code vp} to {@code out}. */
+    static void collect(Geometry g, Viewport vp, List<FeatureShape> out) {
         if (g == null || g.isEmpty()) {
             return;
         }
@@ -35,23 +48,23 @@ record FeatureShape(Kind kind, Shape shape, double[] points, Symbol symbol, int 
                 xy[2 * i] = vp.toPixelX(p.getX());
                 xy[2 * i + 1] = vp.toPixelY(p.getY());
             }
-            out.add(new FeatureShape(Kind.POINTS, null, xy, symbol, rank));
+            out.add(new FeatureShape(Kind.POINTS, null, xy, 0, null, 0));
             return;
         }
         Envelope e = g.getEnvelopeInternal();
         if (e.getWidth() < vp.metresPerPixel() && e.getHeight() < vp.metresPerPixel()) {
             double[] xy = {vp.toPixelX(e.centre().x), vp.toPixelY(e.centre().y)};
-            out.add(new FeatureShape(Kind.PIXEL, null, xy, symbol, rank));
+            out.add(new FeatureShape(Kind.PIXEL, null, xy, dimension, null, 0));
             return;
         }
         if (isMixed(g)) {
             for (int i = 0; i < g.getNumGeometries(); i++) {
-                collect(g.getGeometryN(i), symbol, rank, vp, out);
+                collect(g.getGeometryN(i), vp, out);
             }
             return;
         }
         Kind kind = dimension == 2 ? Kind.AREA : Kind.LINE;
-        out.add(new FeatureShape(kind, PixelPath.of(g, vp), null, symbol, rank));
+        out.add(new FeatureShape(kind, PixelPath.of(g, vp), null, dimension, null, 0));
     }
 
     /** A geometry collection whose parts are not all of the same dimension. */

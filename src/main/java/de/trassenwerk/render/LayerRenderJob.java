@@ -5,6 +5,7 @@ import de.trassenwerk.store.Feature;
 import de.trassenwerk.store.FeatureStore;
 import de.trassenwerk.store.LayerSchema;
 import de.trassenwerk.store.Query;
+import de.trassenwerk.style.LayerStyle;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -15,17 +16,24 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Draws one layer of one view into an image of its own: reads the features whose envelope meets
- * the view through the store's spatial index (only the attributes the style needs), turns them into
- * pixel shapes while reading, then paints them once the read is done, so that a synchronized store
- * is held only while reading and other layers can read while this one paints.
+ * the view through the store's spatial index (only the attributes the rules shown at the view's scale
+ * need), styles them into pixel shapes and label candidates while reading ({@link FeatureStyler}),
+ * then paints the shapes once the read is done, so that a synchronized store is held only while
+ * reading and other layers can read while this one paints. Labels are placed later, over all layers.
  *
  * <p>Runs on one worker thread from start to end. Checks {@code cancelled} before every feature
  * read and every feature painted and then stops early; the result says so.
  */
 final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
 
-    /** The outcome: the image (null when nothing was drawn), features drawn, and whether it stopped early. */
-    record LayerImage(String layer, BufferedImage image, int features, boolean cancelled) {
+    /**
+     * The outcome: the image (null when nothing was drawn), features drawn, whether it stopped early,
+     * and the labels the layer asks for.
+     */
+    record LayerImage(String layer, BufferedImage image, int features, boolean cancelled, List<LabelCandidate> labels) {
+        LayerImage(String layer, BufferedImage image, int features, boolean cancelled) {
+            this(layer, image, features, cancelled, List.of());
+        }
     }
 
     /** Thrown inside the store's read loop to leave it early; never escapes this class. */
@@ -58,7 +66,12 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         if (!schema.hasGeometry()) {
             return new LayerImage(layer, null, 0, false);
         }
-        List<String> fields = style.fieldsNeeded().stream().filter(f -> schema.field(f).isPresent()).toList();
+        FeatureStyler styler = new FeatureStyler(style, viewport);
+        if (!styler.hasRules()) {
+            return new LayerImage(layer, null, 0, false);
+        }
+        List<String> fields = style.fieldsNeededAt(viewport.scaleDenominator()).stream()
+                .filter(f -> schema.field(f).isPresent()).toList();
         List<FeatureShape> shapes = new ArrayList<>();
         int[] features = {0};
         try {
@@ -67,19 +80,19 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
                     throw new Stop();
                 }
                 features[0]++;
-                FeatureShape.collect(f.geometry(), style.symbolFor(f), style.rankOf(f), viewport, shapes);
+                styler.add(f, shapes);
             });
         } catch (Stop stop) {
             return new LayerImage(layer, null, features[0], true);
         }
         if (shapes.isEmpty()) {
-            return new LayerImage(layer, null, 0, false);
+            return new LayerImage(layer, null, features[0], false, styler.labels());
         }
         shapes.sort(Comparator.comparingInt(FeatureShape::rank)); // stable: keeps the store's order per rank
         BufferedImage image = new BufferedImage(viewport.width(), viewport.height(), BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D g = image.createGraphics();
         try {
-            FeaturePainter painter = new FeaturePainter(g);
+            FeaturePainter painter = new FeaturePainter(g, viewport.metresPerPixel());
             for (FeatureShape s : shapes) {
                 if (cancelled.getAsBoolean()) {
                     return new LayerImage(layer, null, features[0], true);
@@ -89,6 +102,6 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         } finally {
             g.dispose();
         }
-        return new LayerImage(layer, image, features[0], false);
+        return new LayerImage(layer, image, features[0], false, styler.labels());
     }
 }

@@ -2,6 +2,8 @@ package de.trassenwerk.render;
 
 import de.trassenwerk.store.AttributeFilter;
 import de.trassenwerk.store.FeatureStore;
+import de.trassenwerk.style.DefaultStyles;
+import de.trassenwerk.style.LayerStyle;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -21,7 +23,8 @@ import java.util.function.Function;
 
 /**
  * Draws a map: one {@link LayerRenderJob} per layer on a worker pool, each into its own image, then
- * composites them bottom to top over white. The same renderer serves the workbench's map view, PNG
+ * composites them bottom to top over white, then places the labels of all layers on top
+ * ({@link LabelEngine}). The same renderer serves the workbench's map view, PNG
  * exports and anything else that needs a picture of the data.
  *
  * <p>Thread rules: {@link #render} blocks until every layer job has ended, so it must run on a
@@ -41,6 +44,11 @@ public final class MapRenderer {
     /** A renderer with the {@link DefaultStyles} on a shared pool of daemon threads. */
     public MapRenderer() {
         this(DefaultStyles::forLayer, SHARED_POOL);
+    }
+
+    /** A renderer with the given style per layer name on a shared pool of daemon threads. */
+    public MapRenderer(Function<String, LayerStyle> styles) {
+        this(styles, SHARED_POOL);
     }
 
     /** A renderer with the given style per layer name, running layer jobs on {@code layerPool}. */
@@ -76,6 +84,7 @@ public final class MapRenderer {
         Map<String, Integer> drawn = new LinkedHashMap<>();
         Map<String, RuntimeException> failures = new LinkedHashMap<>();
         boolean wasCancelled = false;
+        LabelEngine labels = new LabelEngine(vp);
         try {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, vp.width(), vp.height());
@@ -94,6 +103,10 @@ public final class MapRenderer {
                 if (li.image() != null && !wasCancelled) {
                     g.drawImage(li.image(), 0, 0, null);
                 }
+                labels.add(i, li.labels());
+            }
+            if (!wasCancelled) {
+                labels.paint(g, cancelled);
             }
         } finally {
             g.dispose();

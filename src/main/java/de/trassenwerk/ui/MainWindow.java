@@ -11,6 +11,7 @@ import de.trassenwerk.store.LayerSchema;
 import de.trassenwerk.sample.SampleCityWriter;
 import de.trassenwerk.store.ThemeLayers;
 import de.trassenwerk.store.WorksPeriod;
+import de.trassenwerk.style.StyleLibrary;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -117,8 +118,11 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setTitle("Trassenwerk");
         explorer = new FeatureExplorer(this, javafx.beans.binding.Bindings.createStringBinding(() -> {
-            MapLayer chosen = layerList.getSelectionModel().getSelectedItem();
-            return chosen == null ? null : chosen.name();
+            javafx.scene.control.TreeItem<Object> item = layerList.getSelectionModel().getSelectedItem();
+            while (item != null && !(item.getValue() instanceof MapLayer)) {
+                item = item.getParent(); // a legend entry stands for its layer
+            }
+            return item == null ? null : ((MapLayer) item.getValue()).name();
         }, layerList.getSelectionModel().selectedItemProperty()));
         statusBar.follow(map);
         statusBar.wgs84Property().set(project.coordinatesWgs84);
@@ -217,10 +221,12 @@ public final class MainWindow {
             @Override
             protected OpenedFile call() {
                 updateTitle(Messages.get("ui.status.opening", gpkg.getFileName()));
+                StyleLibrary styles = StyleLibrary.standard();
                 GeoPackageStore s = GeoPackageStore.open(gpkg, GeoPackageStore.Mode.READ_ONLY);
                 try {
                     String date = s.metadata().get(SampleCityWriter.REFERENCE_DATE_KEY);
-                    return new OpenedFile(gpkg, s, s.layers(), date == null ? LocalDate.now() : LocalDate.parse(date));
+                    return new OpenedFile(gpkg, s, s.layers(), styles,
+                            date == null ? LocalDate.now() : LocalDate.parse(date));
                 } catch (RuntimeException e) {
                     s.close();
                     throw e;
@@ -232,7 +238,8 @@ public final class MainWindow {
         statusBar.work().run("open-file", task);
     }
 
-    private record OpenedFile(Path file, GeoPackageStore store, List<LayerInfo> layers, LocalDate referenceDate) {
+    private record OpenedFile(Path file, GeoPackageStore store, List<LayerInfo> layers, StyleLibrary styles,
+            LocalDate referenceDate) {
     }
 
     private void show(OpenedFile opened) {
@@ -242,10 +249,12 @@ public final class MainWindow {
         file = opened.file();
         referenceDate = opened.referenceDate();
         timeRangeLoaded = false;
-        List<MapLayer> drawingOrder = drawingOrder(opened.layers());
+        List<MapLayer> drawingOrder = drawingOrder(opened.layers(), file.getFileName().toString());
         if (restoring) {
             drawingOrder = restoreLayers(drawingOrder);
         }
+        map.setStyles(opened.styles());
+        layerList.setStyles(opened.styles());
         layerList.setLayers(drawingOrder);
         Envelope extent = new Envelope();
         String crs = null;
@@ -281,7 +290,9 @@ public final class MainWindow {
         refreshRecentMenu();
         showDock(dockItem.isSelected());
         stage.setTitle("Trassenwerk – " + file.getFileName());
-        statusBar.setMessage(file.toString());
+        List<String> styleProblems = opened.styles().messages();
+        statusBar.setMessage(styleProblems.isEmpty() ? file.toString() : styleProblems.size() == 1
+                ? styleProblems.get(0) : Messages.get("ui.status.styles", styleProblems.get(0), styleProblems.size() - 1));
     }
 
     /** Applies the saved order and visibility to the layers of the file; layers new in the file go on top. */
@@ -291,6 +302,7 @@ public final class MainWindow {
             for (MapLayer l : layers) {
                 if (l.name().equals(saved.name) && !ordered.contains(l)) {
                     l.visibleProperty().set(saved.visible);
+                    l.opacityProperty().set(Math.max(0, Math.min(1, saved.opacity)));
                     ordered.add(l);
                 }
             }
@@ -304,20 +316,20 @@ public final class MainWindow {
     }
 
     /** Feature layers bottom to top: theme layers in their drawing order, then the others as the file lists them. */
-    private static List<MapLayer> drawingOrder(List<LayerInfo> infos) {
+    private static List<MapLayer> drawingOrder(List<LayerInfo> infos, String source) {
         List<MapLayer> out = new ArrayList<>();
         List<String> taken = new ArrayList<>();
         for (LayerSchema theme : ThemeLayers.all()) {
             for (LayerInfo i : infos) {
                 if (i.schema().hasGeometry() && i.name().equalsIgnoreCase(theme.name())) {
-                    out.add(new MapLayer(i));
+                    out.add(new MapLayer(i, source));
                     taken.add(i.name());
                 }
             }
         }
         for (LayerInfo i : infos) {
             if (i.schema().hasGeometry() && !taken.contains(i.name())) {
-                out.add(new MapLayer(i));
+                out.add(new MapLayer(i, source));
             }
         }
         return out;
@@ -382,10 +394,10 @@ public final class MainWindow {
     /** The window's state as a project: file, layers, view, dock, coordinates. */
     public WorkbenchProject currentProject() {
         project.layers = new ArrayList<>();
-        List<MapLayer> topFirst = new ArrayList<>(layerList.getItems());
+        List<MapLayer> topFirst = layerList.layers();
         for (int i = topFirst.size() - 1; i >= 0; i--) {
             MapLayer l = topFirst.get(i);
-            project.layers.add(new WorkbenchProject.LayerState(l.name(), l.isVisible(), 1));
+            project.layers.add(new WorkbenchProject.LayerState(l.name(), l.isVisible(), l.opacity()));
         }
         Viewport vp = map.viewportProperty().get();
         if (vp != null) {

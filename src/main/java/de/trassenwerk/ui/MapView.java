@@ -8,6 +8,7 @@ import de.trassenwerk.render.RenderResult;
 import de.trassenwerk.render.Viewport;
 import de.trassenwerk.store.AttributeFilter;
 import de.trassenwerk.store.FeatureStore;
+import de.trassenwerk.style.StyleLibrary;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.IntBuffer;
@@ -67,7 +68,7 @@ public final class MapView extends Region {
     private static final long GESTURE_NANOS = 700_000_000L;
     private static final int MAX_HISTORY = 100;
 
-    private final MapRenderer renderer = new MapRenderer();
+    private MapRenderer renderer = new MapRenderer();
     private final ExecutorService renderThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "map-render");
         t.setDaemon(true);
@@ -264,6 +265,7 @@ public final class MapView extends Region {
         List<String> l = layers;
         List<Geometry> marked = highlight;
         Map<String, AttributeFilter> f = filters;
+        MapRenderer painter = renderer;
         Viewport vp = viewport.get();
         if (s == null || vp == null) {
             done.accept(new IllegalStateException("no map to export"));
@@ -272,7 +274,7 @@ public final class MapView extends Region {
         renderThread.execute(() -> {
             Throwable failure = null;
             try {
-                RenderResult r = renderer.render(s, l, f, vp, () -> false);
+                RenderResult r = painter.render(s, l, f, vp, () -> false);
                 HighlightPainter.paint(r.image(), vp, marked);
                 MapDecorations.paint(r.image(), vp);
                 PngWriter.write(r.image(), target);
@@ -338,6 +340,12 @@ public final class MapView extends Region {
         hint.setText(text);
         hint.setVisible(true);
         requestLayout();
+    }
+
+    /** Draws with the styles of {@code styles} from the next frame on. */
+    public void setStyles(StyleLibrary styles) {
+        renderer = new MapRenderer(styles::styleFor);
+        requestRender();
     }
 
     /** Draws another choice of layers (bottom to top) in the same view. */
@@ -420,6 +428,7 @@ public final class MapView extends Region {
         List<Geometry> marked = highlight;
         Map<String, AttributeFilter> f = filters;
         Viewport vp = viewport.get();
+        MapRenderer painter = renderer;
         if (s == null || vp == null || renderThread.isShutdown()) {
             return;
         }
@@ -429,7 +438,7 @@ public final class MapView extends Region {
             }
             RenderResult r;
             try {
-                r = renderer.render(s, l, f, vp, () -> generation.get() != gen);
+                r = painter.render(s, l, f, vp, () -> generation.get() != gen);
             } catch (RuntimeException e) {
                 Platform.runLater(() -> {
                     if (generation.get() == gen) {

@@ -67,11 +67,55 @@ class RenderCommandTest {
     @Test
     void drawsOnlyTheNamedLayersInsideTheBbox() throws Exception {
         Path png = dir.resolve("districts.png");
+        Path styles = Files.createDirectories(dir.resolve("outline-styles"));
+        Files.writeString(styles.resolve("districts.sld"), sld("districts",
+                "<PolygonSymbolizer><Stroke><CssParameter name=\"stroke\">#000000</CssParameter></Stroke></PolygonSymbolizer>"));
         int code = run("render", gpkg.toString(), "--out", png.toString(), "--width", "100", "--height", "100",
-                "--layers", "districts", "--bbox", "340300,5700300,340700,5700700");
+                "--layers", "districts", "--bbox", "340300,5700300,340700,5700700", "--styles", styles.toString());
         assertEquals(ExitCodes.OK, code, err::toString);
+        assertEquals("", err.toString());
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(0xFFFFFF, img.getRGB(50, 50) & 0xFFFFFF, "water not asked for, district has no fill");
+    }
+
+    @Test
+    void stylesFromTheGivenFolderColourTheMap() throws Exception {
+        Path png = dir.resolve("red.png");
+        Path styles = Files.createDirectories(dir.resolve("red-styles"));
+        Files.writeString(styles.resolve("districts.sld"), sld("districts",
+                "<PolygonSymbolizer><Fill><CssParameter name=\"fill\">#ff0000</CssParameter></Fill></PolygonSymbolizer>"));
+        int code = run("render", gpkg.toString(), "--out", png.toString(), "--width", "100", "--height", "100",
+                "--layers", "districts", "--bbox", "340300,5700300,340700,5700700", "--styles", styles.toString());
+        assertEquals(ExitCodes.OK, code, err::toString);
+        assertEquals(0xFF0000, ImageIO.read(png.toFile()).getRGB(50, 50) & 0xFFFFFF);
+    }
+
+    @Test
+    void brokenStyleIsReportedWithLineAndColumnAndTheLayerFallsBackToItsDefault() throws Exception {
+        Path png = dir.resolve("fallback.png");
+        Path styles = Files.createDirectories(dir.resolve("broken-styles"));
+        Files.writeString(styles.resolve("water.sld"), "<StyledLayerDescriptor>\n  <NamedLayer>\n    <Name>water</Nam>\n");
+        int code = run("render", gpkg.toString(), "--out", png.toString(), "--width", "300", "--height", "200",
+                "--styles", styles.toString());
+        assertEquals(ExitCodes.PROBLEMS, code, "a style that cannot be used is a problem found");
+        assertTrue(err.toString().contains("water.sld, line 3, column"), err::toString);
+        assertEquals(1, err.toString().lines().count(), "reported once: " + err);
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertFalse((img.getRGB(150, 100) & 0xFFFFFF) == 0xFFFFFF, "river drawn with its default style");
+    }
+
+    @Test
+    void missingStylesFolderIsAUsageError() {
+        int code = run("render", gpkg.toString(), "--out", dir.resolve("x.png").toString(), "--styles",
+                dir.resolve("nowhere").toString());
+        assertEquals(ExitCodes.UNUSABLE, code);
+        assertTrue(err.toString().contains("nowhere"), err::toString);
+    }
+
+    private static String sld(String layer, String symbolizer) {
+        return "<StyledLayerDescriptor version=\"1.0.0\" xmlns=\"http://www.opengis.net/sld\">"
+                + "<NamedLayer><Name>" + layer + "</Name><UserStyle><FeatureTypeStyle><Rule>" + symbolizer
+                + "</Rule></FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>";
     }
 
     @Test
