@@ -19,7 +19,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
@@ -180,7 +179,7 @@ class FeatureExplorerTest {
     private void openStreetsTable(FxRobot robot) throws Exception {
         waitUntil(() -> map.framesShown() >= 1);
         String title = Messages.get("ui.layer.streets");
-        Node cell = robot.lookup((Node n) -> n instanceof ListCell<?> c && title.equals(c.getText())).query();
+        Node cell = robot.lookup((Node n) -> n instanceof javafx.scene.control.TreeCell<?> c && title.equals(c.getText())).query();
         robot.clickOn(cell);
         robot.type(KeyCode.F6); // opens the dock on the attribute table
         waitUntil(() -> robot.lookup("#attributeTableView").tryQuery().map(Node::isVisible).orElse(false));
