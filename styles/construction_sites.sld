@@ -38,12 +38,38 @@
               <ogc:Literal>planned</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <se:MaxScaleDenominator>40000</se:MaxScaleDenominator>
+          <se:MaxScaleDenominator>10000</se:MaxScaleDenominator>
           <se:PolygonSymbolizer>
             <se:Fill>
               <se:SvgParameter name="fill">#fee08b</se:SvgParameter>
               <se:SvgParameter name="fill-opacity">0.85</se:SvgParameter>
             </se:Fill>
+          </se:PolygonSymbolizer>
+        </se:Rule>
+        <se:Rule>
+          <se:Name>planned</se:Name>
+          <se:Description>
+            <se:Title>Planned</se:Title>
+          </se:Description>
+          <ogc:Filter xmlns:ogc="http://www.opengis.net/ogc">
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>status</ogc:PropertyName>
+              <ogc:Literal>planned</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <se:MinScaleDenominator>10000</se:MinScaleDenominator>
+          <se:MaxScaleDenominator>40000</se:MaxScaleDenominator>
+          <se:PolygonSymbolizer>
+            <se:Fill>
+              <se:SvgParameter name="fill">#fee08b</se:SvgParameter>
+              <se:SvgParameter name="fill-opacity">0.9</se:SvgParameter>
+            </se:Fill>
+            <se:Stroke>
+              <se:SvgParameter name="stroke">#b8860b</se:SvgParameter>
+              <se:SvgParameter name="stroke-width">0.8</se:SvgParameter>
+              <se:SvgParameter name="stroke-linejoin">round</se:SvgParameter>
+              <se:SvgParameter name="stroke-linecap">round</se:SvgParameter>
+            </se:Stroke>
           </se:PolygonSymbolizer>
         </se:Rule>
         <se:Rule>
@@ -66,8 +92,8 @@
                   <se:SvgParameter name="fill">#fee08b</se:SvgParameter>
                 </se:Fill>
                 <se:Stroke>
-                  <se:SvgParameter name="stroke">#8a6d00</se:SvgParameter>
-                  <se:SvgParameter name="stroke-width">0.6</se:SvgParameter>
+                  <se:SvgParameter name="stroke">#b8860b</se:SvgParameter>
+                  <se:SvgParameter name="stroke-width">0.7</se:SvgParameter>
                   <se:SvgParameter name="stroke-linejoin">round</se:SvgParameter>
                   <se:SvgParameter name="stroke-linecap">round</se:SvgParameter>
                 </se:Stroke>
@@ -87,12 +113,38 @@
               <ogc:Literal>approved</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <se:MaxScaleDenominator>40000</se:MaxScaleDenominator>
+          <se:MaxScaleDenominator>10000</se:MaxScaleDenominator>
           <se:PolygonSymbolizer>
             <se:Fill>
               <se:SvgParameter name="fill">#fc8d59</se:SvgParameter>
               <se:SvgParameter name="fill-opacity">0.85</se:SvgParameter>
             </se:Fill>
+          </se:PolygonSymbolizer>
+        </se:Rule>
+        <se:Rule>
+          <se:Name>approved</se:Name>
+          <se:Description>
+            <se:Title>Approved</se:Title>
+          </se:Description>
+          <ogc:Filter xmlns:ogc="http://www.opengis.net/ogc">
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>status</ogc:PropertyName>
+              <ogc:Literal>approved</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <se:MinScaleDenominator>10000</se:MinScaleDenominator>
+          <se:MaxScaleDenominator>40000</se:MaxScaleDenominator>
+          <se:PolygonSymbolizer>
+            <se:Fill>
+              <se:SvgParameter name="fill">#fc8d59</se:SvgParameter>
+              <se:SvgParameter name="fill-opacity">0.9</se:SvgParameter>
+            </se:Fill>
+            <se:Stroke>
+              <se:SvgParameter name="stroke">#b34712</se:SvgParameter>
+              <se:SvgParameter name="stroke-width">0.8</se:SvgParameter>
+              <se:SvgParameter name="stroke-linejoin">round</se:SvgParameter>
+              <se:SvgParameter name="stroke-linecap">round</se:SvgParameter>
+            </se:Stroke>
           </se:PolygonSymbolizer>
         </se:Rule>
         <se:Rule>
@@ -115,8 +167,8 @@
                   <se:SvgParameter name="fill">#fc8d59</se:SvgParameter>
                 </se:Fill>
                 <se:Stroke>
-                  <se:SvgParameter name="stroke">#8f3a12</se:SvgParameter>
-                  <se:SvgParameter name="stroke-width">0.6</se:SvgParameter>
+                  <se:SvgParameter name="stroke">#b34712</se:SvgParameter>
+                  <se:SvgParameter name="stroke-width">0.7</se:SvgParameter>
                   <se:SvgParameter name="stroke-linejoin">round</se:SvgParameter>
                   <se:SvgParameter name="stroke-linecap">round</se:SvgParameter>
                 </se:Stroke>
@@ -136,12 +188,38 @@
               <ogc:Literal>active</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
+          <se:MaxScaleDenominator>10000</se:MaxScaleDenominator>
+          <se:PolygonSymbolizer>
+            <se:Fill>
+              <se:SvgParameter name="fill">#d7301f</se:SvgParameter>
+              <se:SvgParameter name="fill-opacity">0.85</se:SvgParameter>
+            </se:Fill>
+          </se:PolygonSymbolizer>
+        </se:Rule>
+        <se:Rule>
+          <se:Name>active</se:Name>
+          <se:Description>
+            <se:Title>Active</se:Title>
+          </se:Description>
+          <ogc:Filter xmlns:ogc="http://www.opengis.net/ogc">
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>status</ogc:PropertyName>
+              <ogc:Literal>active</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <se:MinScaleDenominator>10000</se:MinScaleDenominator>
           <se:MaxScaleDenominator>40000</se:MaxScaleDenominator>
           <se:PolygonSymbolizer>
             <se:Fill>
               <se:SvgParameter name="fill">#d7301f</se:SvgParameter>
               <se:SvgParameter name="fill-opacity">0.9</se:SvgParameter>
             </se:Fill>
+            <se:Stroke>
+              <se:SvgParameter name="stroke">#7f0000</se:SvgParameter>
+              <se:SvgParameter name="stroke-width">0.8</se:SvgParameter>
+              <se:SvgParameter name="stroke-linejoin">round</se:SvgParameter>
+              <se:SvgParameter name="stroke-linecap">round</se:SvgParameter>
+            </se:Stroke>
           </se:PolygonSymbolizer>
         </se:Rule>
         <se:Rule>
@@ -165,7 +243,7 @@
                 </se:Fill>
                 <se:Stroke>
                   <se:SvgParameter name="stroke">#ffffff</se:SvgParameter>
-                  <se:SvgParameter name="stroke-width">0.8</se:SvgParameter>
+                  <se:SvgParameter name="stroke-width">0.7</se:SvgParameter>
                   <se:SvgParameter name="stroke-linejoin">round</se:SvgParameter>
                   <se:SvgParameter name="stroke-linecap">round</se:SvgParameter>
                 </se:Stroke>
@@ -193,7 +271,7 @@
               </ogc:PropertyIsNotEqualTo>
             </ogc:And>
           </ogc:Filter>
-          <se:MaxScaleDenominator>40000</se:MaxScaleDenominator>
+          <se:MaxScaleDenominator>10000</se:MaxScaleDenominator>
           <se:PolygonSymbolizer>
             <se:Stroke>
               <se:SvgParameter name="stroke">#5a3a1a</se:SvgParameter>
@@ -220,7 +298,7 @@
               </ogc:PropertyIsNotEqualTo>
             </ogc:And>
           </ogc:Filter>
-          <se:MaxScaleDenominator>40000</se:MaxScaleDenominator>
+          <se:MaxScaleDenominator>10000</se:MaxScaleDenominator>
           <se:PolygonSymbolizer>
             <se:Stroke>
               <se:SvgParameter name="stroke">#b0127f</se:SvgParameter>
@@ -252,7 +330,7 @@
               </ogc:PropertyIsNotEqualTo>
             </ogc:And>
           </ogc:Filter>
-          <se:MaxScaleDenominator>25000</se:MaxScaleDenominator>
+          <se:MaxScaleDenominator>10000</se:MaxScaleDenominator>
           <se:PolygonSymbolizer>
             <se:Stroke>
               <se:SvgParameter name="stroke">#7a4a2a</se:SvgParameter>
@@ -289,7 +367,6 @@
               <se:Radius>1.5</se:Radius>
               <se:Fill>
                 <se:SvgParameter name="fill">#ffffff</se:SvgParameter>
-                <se:SvgParameter name="fill-opacity">0.85</se:SvgParameter>
               </se:Fill>
             </se:Halo>
             <se:Fill>

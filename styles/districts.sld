@@ -53,13 +53,13 @@
               <se:Radius>2</se:Radius>
               <se:Fill>
                 <se:SvgParameter name="fill">#ffffff</se:SvgParameter>
-                <se:SvgParameter name="fill-opacity">0.85</se:SvgParameter>
               </se:Fill>
             </se:Halo>
             <se:Fill>
               <se:SvgParameter name="fill">#3c3c3c</se:SvgParameter>
             </se:Fill>
             <se:VendorOption name="priority">9000</se:VendorOption>
+            <se:VendorOption name="autoWrap">110</se:VendorOption>
           </se:TextSymbolizer>
         </se:Rule>
       </se:FeatureTypeStyle>

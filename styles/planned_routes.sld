@@ -118,7 +118,6 @@
               <se:Radius>1.5</se:Radius>
               <se:Fill>
                 <se:SvgParameter name="fill">#ffffff</se:SvgParameter>
-                <se:SvgParameter name="fill-opacity">0.85</se:SvgParameter>
               </se:Fill>
             </se:Halo>
             <se:Fill>

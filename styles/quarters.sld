@@ -51,13 +51,13 @@
               <se:Radius>1.5</se:Radius>
               <se:Fill>
                 <se:SvgParameter name="fill">#ffffff</se:SvgParameter>
-                <se:SvgParameter name="fill-opacity">0.85</se:SvgParameter>
               </se:Fill>
             </se:Halo>
             <se:Fill>
               <se:SvgParameter name="fill">#4a4a4a</se:SvgParameter>
             </se:Fill>
             <se:VendorOption name="priority">5000</se:VendorOption>
+            <se:VendorOption name="autoWrap">90</se:VendorOption>
           </se:TextSymbolizer>
         </se:Rule>
       </se:FeatureTypeStyle>

@@ -52,7 +52,6 @@
               <se:Radius>1.5</se:Radius>
               <se:Fill>
                 <se:SvgParameter name="fill">#e8f2fa</se:SvgParameter>
-                <se:SvgParameter name="fill-opacity">0.8</se:SvgParameter>
               </se:Fill>
             </se:Halo>
             <se:Fill>

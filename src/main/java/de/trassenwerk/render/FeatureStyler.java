@@ -12,7 +12,6 @@ import de.trassenwerk.style.TextSymbolizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.operation.buffer.OffsetCurve;
 
 /**
  * Applies a layer's style to its features for one view: picks the rules shown at the view's scale,
@@ -120,13 +119,8 @@ final class FeatureStyler {
 
     private void line(Geometry g, LineSymbolizer l, int rank, List<FeatureShape> out) {
         double offset = l.uom().toPixels(l.perpendicularOffset(), viewport.metresPerPixel());
-        if (offset != 0 && g.getDimension() >= 1) {
-            List<FeatureShape> shifted = new ArrayList<>();
-            Geometry lines = g.getDimension() == 2 ? g.getBoundary() : g;
-            FeatureShape.collect(OffsetCurve.getCurve(lines, offset * viewport.metresPerPixel()), viewport, shifted);
-            for (FeatureShape b : shifted) {
-                out.add(b.asLine().with(l, rank));
-            }
+        if (offset != 0 && g.getDimension() >= 1 && bare(g).stream().noneMatch(b -> b.kind() == FeatureShape.Kind.PIXEL)) {
+            out.add(new FeatureShape(FeatureShape.Kind.LINE, OffsetPath.of(g, viewport, offset), null, 1, l, rank));
             return;
         }
         for (FeatureShape b : bare(g)) {

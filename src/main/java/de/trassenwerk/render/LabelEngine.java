@@ -5,7 +5,7 @@ import de.trassenwerk.style.LabelOptions;
 import de.trassenwerk.style.LabelPlacement;
 import de.trassenwerk.style.TextSymbolizer;
 import de.trassenwerk.style.Uom;
-import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -19,7 +19,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,14 +61,13 @@ final class LabelEngine {
 
     private final Viewport viewport;
     private final Map<GroupKey, Group> groups = new LinkedHashMap<>();
-    private final Map<FontKey, Font> fonts = new HashMap<>();
+    private final Map<TextSymbolizer, Integer> symbolizerIds = new IdentityHashMap<>();
+    private final Map<TextSymbolizer, Font> fonts = new IdentityHashMap<>();
     private int sequence;
     private int placed;
 
-    private record GroupKey(int layer, TextSymbolizer symbolizer, String text, int single) {
-    }
-
-    private record FontKey(TextSymbolizer symbolizer, double pixels) {
+    /** Which candidates are one label: same layer, same symbolizer (by identity), same text. */
+    private record GroupKey(int layer, int symbolizer, String text, int single) {
     }
 
     /** One label to place: its text and the geometries it may go on. */
@@ -88,8 +87,12 @@ final class LabelEngine {
         }
     }
 
-    /** The measured text of a group. */
-    private record Text(Font font, GlyphVector glyphs, double width, double ascent, double height, double pad) {
+    /**
+     * The measured text of a group: its lines (one unless wrapped) with their widths, the width and
+     * height of the whole block, the ascent and height of one line, and the free margin around it.
+     */
+    private record Text(List<GlyphVector> lines, double[] lineWidths, double width, double height, double ascent,
+            double lineHeight, double pad) {
     }
 
     LabelEngine(Viewport viewport) {
@@ -103,7 +106,8 @@ final class LabelEngine {
                 continue;
             }
             boolean grouped = c.symbolizer().options().group();
-            GroupKey key = new GroupKey(layerOrder, c.symbolizer(), c.text(), grouped ? -1 : sequence);
+            int symbolizer = symbolizerIds.computeIfAbsent(c.symbolizer(), s -> symbolizerIds.size());
+            GroupKey key = new GroupKey(layerOrder, symbolizer, c.text(), grouped ? -1 : sequence);
             Group g = groups.computeIfAbsent(key, k -> new Group(layerOrder, sequence, c.symbolizer(), c.text()));
             sequence++;
             g.geometries.add(c.geometry());
@@ -138,14 +142,15 @@ final class LabelEngine {
             if (cancelled.getAsBoolean()) {
                 return;
             }
-            Text text = measure(group, frc);
+            int dimension = group.geometries.get(0).getDimension();
+            LabelPlacement placement = group.symbolizer.placement();
+            boolean alongLine = dimension == 1 && placement instanceof LabelPlacement.LinePlacement;
+            Text text = measure(group, frc, !alongLine);
             if (text == null) {
                 continue;
             }
-            int dimension = group.geometries.get(0).getDimension();
-            LabelPlacement placement = group.symbolizer.placement();
-            if (dimension == 1 && placement instanceof LabelPlacement.LinePlacement line) {
-                alongLines(g, grid, group, text, line);
+            if (alongLine) {
+                alongLines(g, grid, group, text, (LabelPlacement.LinePlacement) placement);
             } else if (dimension == 2) {
                 inArea(g, grid, group, text, pointPlacement(placement));
             } else {
@@ -158,19 +163,63 @@ final class LabelEngine {
         return p instanceof LabelPlacement.PointPlacement pp ? pp : LabelPlacement.DEFAULT_POINT;
     }
 
-    private Text measure(Group group, FontRenderContext frc) {
+    private Text measure(Group group, FontRenderContext frc, boolean mayWrap) {
         TextSymbolizer s = group.symbolizer;
         double px = s.uom().toPixels(s.font().size(), viewport.metresPerPixel());
         if (px < 3) {
             return null; // too small to read
         }
-        Font font = fonts.computeIfAbsent(new FontKey(s, px), k -> LabelFonts.of(s.font(), px));
-        GlyphVector gv = font.createGlyphVector(frc, group.text);
+        Font font = fonts.computeIfAbsent(s, k -> LabelFonts.of(s.font(), px));
+        double wrap = mayWrap ? s.options().autoWrap() : 0;
+        List<GlyphVector> lines = new ArrayList<>();
+        for (String line : wrap > 0 ? wrapped(group.text, font, frc, wrap) : List.of(group.text)) {
+            lines.add(font.createGlyphVector(frc, line));
+        }
+        double[] widths = new double[lines.size()];
+        double width = 0;
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = lines.get(i).getLogicalBounds().getWidth();
+            width = Math.max(width, widths[i]);
+        }
         LineMetrics lm = font.getLineMetrics(group.text, frc);
+        double lineHeight = lm.getAscent() + lm.getDescent();
         double halo = s.halo() == null ? 0 : s.uom().toPixels(s.halo().radius(), viewport.metresPerPixel());
         double pad = s.options().spaceAround() + halo;
-        return new Text(font, gv, gv.getLogicalBounds().getWidth(), lm.getAscent(), lm.getAscent() + lm.getDescent(),
-                pad);
+        return new Text(lines, widths, width, lineHeight * lines.size(), lm.getAscent(), lineHeight, pad);
+    }
+
+    /**
+     * {@code text} broken into lines no wider than {@code wrap} pixels where it can be: after
+     * spaces (which are dropped), slashes and hyphens. A word wider than that keeps a line of its own.
+     */
+    static List<String> wrapped(String text, Font font, FontRenderContext frc, double wrap) {
+        List<String> words = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                words.add(text.substring(start, i + 1));
+                start = i + 1;
+            } else if ((c == '/' || c == '-') && i > start && i + 1 < text.length()) {
+                words.add(text.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        words.add(text.substring(start));
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String w : words) {
+            String candidate = line + w;
+            if (line.length() > 0 && font.getStringBounds(candidate.strip(), frc).getWidth() > wrap) {
+                lines.add(line.toString().strip());
+                line.setLength(0);
+            }
+            line.append(w);
+        }
+        if (!line.toString().isBlank()) {
+            lines.add(line.toString().strip());
+        }
+        return lines;
     }
 
     // ------------------------------------------------------------------ points
@@ -220,7 +269,7 @@ final class LabelEngine {
                 new Rectangle2D.Double(left, top, text.width(), text.height()))))) {
             return false;
         }
-        return place(g, grid, group, text, at, left, top);
+        return place(g, grid, group, text, at, left, top, p.anchorX());
     }
 
     // ------------------------------------------------------------------ areas
@@ -248,11 +297,20 @@ final class LabelEngine {
             if (part.getArea() < text.width() * text.height() * mpp * mpp) {
                 return; // this part and all smaller ones are too small for the text
             }
-            MaximumInscribedCircle mic = new MaximumInscribedCircle(part, mpp);
+            Envelope e = part.getEnvelopeInternal();
+            if (p.rotation() == 0 && (e.getWidth() < text.width() * mpp || e.getHeight() < text.height() * mpp)) {
+                continue; // an unturned label cannot fit
+            }
+            // the circle's centre need not be exact: a quarter of the text height will do
+            MaximumInscribedCircle mic = new MaximumInscribedCircle(part, Math.max(1, text.height() / 4) * mpp);
             if (2 * mic.getRadiusLine().getLength() / mpp < text.height()) {
                 continue;
             }
-            for (Coordinate c : anchorsInside(part, mic.getCenter().getCoordinate())) {
+            Coordinate centre = mic.getCenter().getCoordinate();
+            if (tryPoint(g, grid, group, text, p, viewport.toPixelX(centre.x), viewport.toPixelY(centre.y), part)) {
+                return;
+            }
+            for (Coordinate c : anchorsInside(part)) {
                 if (tryPoint(g, grid, group, text, p, viewport.toPixelX(c.x), viewport.toPixelY(c.y), part)) {
                     return;
                 }
@@ -261,13 +319,12 @@ final class LabelEngine {
     }
 
     /**
-     * Where a label may sit inside {@code area}: the centre of its largest inscribed circle first,
-     * then points of a grid over it, farthest from the boundary first (for long texts in areas whose
-     * widest part is not where the circle is).
+     * Where else a label may sit inside {@code area} when the centre of its largest inscribed circle
+     * did not do: points of a grid over it, farthest from the boundary first (for long texts in areas
+     * whose widest part is not where the circle is).
      */
-    private static List<Coordinate> anchorsInside(Polygon area, Coordinate centre) {
+    private static List<Coordinate> anchorsInside(Polygon area) {
         List<Coordinate> anchors = new ArrayList<>();
-        anchors.add(centre);
         Envelope e = area.getEnvelopeInternal();
         IndexedPointInAreaLocator inside = new IndexedPointInAreaLocator(area);
         IndexedFacetDistance boundary = new IndexedFacetDistance(area.getBoundary());
@@ -334,7 +391,7 @@ final class LabelEngine {
                     }
                     AffineTransform t = AffineTransform.getTranslateInstance(x, y);
                     t.rotate(angle);
-                    if (place(g, grid, group, text, t, -text.width() / 2, -text.height() / 2 - offset)) {
+                    if (place(g, grid, group, text, t, -text.width() / 2, -text.height() / 2 - offset, 0.5)) {
                         done.add(new Point2D.Double(x, y));
                         if (o.repeat() <= 0) {
                             return;
@@ -411,10 +468,11 @@ final class LabelEngine {
 
     /**
      * Reserves the label's box (text box at {@code left}/{@code top} in the label's own coordinates,
-     * grown by its margin) and draws it when free; true when drawn.
+     * grown by its margin) and draws it when free, its lines aligned by {@code align} (0 left, 0.5
+     * centred, 1 right); true when drawn.
      */
     private boolean place(Graphics2D g, CollisionGrid grid, Group group, Text text, AffineTransform at,
-            double left, double top) {
+            double left, double top, double align) {
         Rectangle2D box = new Rectangle2D.Double(left - text.pad(), top - text.pad(),
                 text.width() + 2 * text.pad(), text.height() + 2 * text.pad());
         Shape onImage = at.getType() == AffineTransform.TYPE_TRANSLATION
@@ -424,26 +482,45 @@ final class LabelEngine {
         if (!grid.reserve(onImage)) {
             return false;
         }
-        draw(g, group.symbolizer, text, at, (float) left, (float) (top + text.ascent()));
+        AffineTransform before = g.getTransform();
+        g.transform(at);
+        try {
+            for (int i = 0; i < text.lines().size(); i++) {
+                double x = left + (text.width() - text.lineWidths()[i]) * align;
+                double baseline = top + text.ascent() + i * text.lineHeight();
+                draw(g, group.symbolizer, text.lines().get(i), (float) x, (float) baseline);
+            }
+        } finally {
+            g.setTransform(before);
+        }
         placed++;
         return true;
     }
 
-    private void draw(Graphics2D g, TextSymbolizer s, Text text, AffineTransform at, float x, float baseline) {
-        AffineTransform before = g.getTransform();
-        g.transform(at);
-        try {
-            Halo halo = s.halo();
-            if (halo != null && halo.radius() > 0) {
-                float r = (float) s.uom().toPixels(halo.radius(), viewport.metresPerPixel());
-                g.setStroke(new BasicStroke(2 * r, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-                g.setColor(halo.fill().colour());
-                g.draw(text.glyphs().getOutline(x, baseline));
+    /**
+     * Draws one line of text (in the label's own coordinates), with its halo made of the glyphs
+     * drawn in the halo colour in rings around their place (Java2D draws cached glyphs many times
+     * faster than it strokes their outlines). The copies overlap, so the halo comes out opaque
+     * whatever its fill opacity.
+     */
+    private void draw(Graphics2D g, TextSymbolizer s, GlyphVector glyphs, float x, float baseline) {
+        Halo halo = s.halo();
+        double r = halo == null ? 0 : s.uom().toPixels(halo.radius(), viewport.metresPerPixel());
+        if (r > 0) {
+            g.setColor(opaque(halo.fill().colour()));
+            for (double ring = r; ring > 0.25; ring -= 1) {
+                int steps = ring > 2 ? 16 : 8;
+                for (int k = 0; k < steps; k++) {
+                    double angle = 2 * Math.PI * k / steps;
+                    g.drawGlyphVector(glyphs, (float) (x + ring * Math.cos(angle)), (float) (baseline + ring * Math.sin(angle)));
+                }
             }
-            g.setColor(s.fill().colour());
-            g.drawGlyphVector(text.glyphs(), x, baseline);
-        } finally {
-            g.setTransform(before);
         }
+        g.setColor(s.fill().colour());
+        g.drawGlyphVector(glyphs, x, baseline);
+    }
+
+    private static Color opaque(Color c) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue());
     }
 }

@@ -212,7 +212,7 @@ final class SymbolizerReader {
         Halo[] halo = {null};
         Fill[] fill = {null};
         double[] options = {LabelOptions.DEFAULT.priority(), 0, LabelOptions.DEFAULT.repeat(),
-            LabelOptions.DEFAULT.spaceAround()};
+            LabelOptions.DEFAULT.spaceAround(), LabelOptions.DEFAULT.autoWrap()};
         in.children(name -> {
             switch (name) {
                 case "Name", "Description" -> in.skip();
@@ -226,7 +226,7 @@ final class SymbolizerReader {
                 default -> in.unsupported();
             }
         });
-        LabelOptions o = new LabelOptions(options[0], options[1] != 0, options[2], options[3]);
+        LabelOptions o = new LabelOptions(options[0], options[1] != 0, options[2], options[3], options[4]);
         Expression text = label[0] != null ? label[0] : new Expression.Concatenation(List.of());
         return new TextSymbolizer(text, font[0], placement[0], halo[0], fill[0], o, uom);
     }
@@ -245,6 +245,7 @@ final class SymbolizerReader {
             case "group" -> options[1] = isYes(value) ? 1 : 0;
             case "repeat" -> options[2] = in.parseNumber(value, element, line, column);
             case "spaceAround" -> options[3] = in.parseNumber(value, element, line, column);
+            case "autoWrap" -> options[4] = in.parseNumber(value, element, line, column);
             default -> in.warnAt(line, column, "style.warning.vendorOption", option);
         }
     }

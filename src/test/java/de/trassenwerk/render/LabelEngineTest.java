@@ -25,19 +25,21 @@ class LabelEngineTest {
 
     @Test
     void segmentsOfOneStreetAreMergedAndLabelledOnce() {
+        TextSymbolizer grouped = lineLabel(true, 0);
         List<LabelCandidate> segments = List.of(
-                candidate("Hafenstraße", "LINESTRING (100 150, 300 150)", lineLabel(true, 0)),
-                candidate("Hafenstraße", "LINESTRING (300 150, 500 152)", lineLabel(true, 0)),
-                candidate("Hafenstraße", "LINESTRING (500 152, 700 150)", lineLabel(true, 0)));
+                candidate("Hafenstraße", "LINESTRING (100 150, 300 150)", grouped),
+                candidate("Hafenstraße", "LINESTRING (300 150, 500 152)", grouped),
+                candidate("Hafenstraße", "LINESTRING (500 152, 700 150)", grouped));
         assertEquals(1, placed(segments));
     }
 
     @Test
     void withoutGroupingEverySegmentGetsItsOwnLabel() {
+        TextSymbolizer single = lineLabel(false, 0);
         assertEquals(3, placed(List.of(
-                candidate("Hafenstraße", "LINESTRING (100 150, 300 150)", lineLabel(false, 0)),
-                candidate("Hafenstraße", "LINESTRING (300 150, 500 152)", lineLabel(false, 0)),
-                candidate("Hafenstraße", "LINESTRING (500 152, 700 150)", lineLabel(false, 0)))));
+                candidate("Hafenstraße", "LINESTRING (100 150, 300 150)", single),
+                candidate("Hafenstraße", "LINESTRING (300 150, 500 152)", single),
+                candidate("Hafenstraße", "LINESTRING (500 152, 700 150)", single))));
     }
 
     @Test
@@ -48,9 +50,10 @@ class LabelEngineTest {
             shortPieces.add(candidate("Hafenstraße", "LINESTRING (" + x + " 150, " + (x + 30) + " 150)", grouped));
         }
         assertEquals(1, placed(shortPieces), "30 px pieces, 300 px together");
+        TextSymbolizer single = lineLabel(false, 0);
         List<LabelCandidate> apart = new ArrayList<>();
         for (int x = 100; x < 400; x += 30) {
-            apart.add(candidate("Hafenstraße", "LINESTRING (" + x + " 150, " + (x + 30) + " 150)", lineLabel(false, 0)));
+            apart.add(candidate("Hafenstraße", "LINESTRING (" + x + " 150, " + (x + 30) + " 150)", single));
         }
         assertEquals(0, placed(apart), "each piece alone is shorter than the name");
     }
@@ -92,6 +95,24 @@ class LabelEngineTest {
     }
 
     @Test
+    void longAreaNameWrapsIntoLinesThatFit() {
+        String tall = "POLYGON ((100 20, 190 20, 190 280, 100 280, 100 20))";
+        TextSymbolizer oneLine = area(0);
+        assertEquals(0, placed(List.of(candidate("Homberg/Ruhrort/Baerl", tall, oneLine))), "one line is wider than 90 px");
+        assertEquals(1, placed(List.of(candidate("Homberg/Ruhrort/Baerl", tall, area(80)))));
+    }
+
+    @Test
+    void wrappingBreaksAfterSpacesSlashesAndHyphens() {
+        java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12);
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        assertEquals(List.of("Homberg/", "Ruhrort/", "Baerl"), LabelEngine.wrapped("Homberg/Ruhrort/Baerl", font, frc, 60));
+        assertEquals(List.of("Hafen Ruhrort,", "Fläche 12"), LabelEngine.wrapped("Hafen Ruhrort, Fläche 12", font, frc, 100));
+        assertEquals(List.of("Neudorf-", "Süd"), LabelEngine.wrapped("Neudorf-Süd", font, frc, 30));
+        assertEquals(List.of("Altstadt"), LabelEngine.wrapped("Altstadt", font, frc, 10), "a word is never split");
+    }
+
+    @Test
     void lowerPriorityLabelGivesWayAndEqualLabelsOfOtherLayersStack() {
         TextSymbolizer low = point(100);
         TextSymbolizer high = point(500);
@@ -130,12 +151,18 @@ class LabelEngineTest {
     private static TextSymbolizer lineLabel(boolean group, double repeat) {
         return new TextSymbolizer(new Expression.PropertyName("name"), new LabelFont(List.of(), 12, false, false),
                 new LabelPlacement.LinePlacement(0), null, new Fill(Color.BLACK),
-                new LabelOptions(1000, group, repeat, 2), Uom.PIXEL);
+                new LabelOptions(1000, group, repeat, 2, 0), Uom.PIXEL);
+    }
+
+    private static TextSymbolizer area(double autoWrap) {
+        return new TextSymbolizer(new Expression.PropertyName("name"), new LabelFont(List.of(), 14, false, true),
+                new LabelPlacement.PointPlacement(0.5, 0.5, 0, 0, 0), null, new Fill(Color.BLACK),
+                new LabelOptions(1000, false, 0, 2, autoWrap), Uom.PIXEL);
     }
 
     private static TextSymbolizer point(double priority) {
         return new TextSymbolizer(new Expression.PropertyName("name"), new LabelFont(List.of(), 14, false, true),
                 new LabelPlacement.PointPlacement(0.5, 0.5, 0, 0, 0), null, new Fill(Color.BLACK),
-                new LabelOptions(priority, false, 0, 2), Uom.PIXEL);
+                new LabelOptions(priority, false, 0, 2, 0), Uom.PIXEL);
     }
 }

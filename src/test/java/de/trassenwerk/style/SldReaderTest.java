@@ -89,7 +89,7 @@ class SldReaderTest {
         assertEquals(1.5, t.halo().radius());
         assertEquals(new Color(255, 255, 255, 204), t.halo().fill().colour());
         assertEquals(new Color(0x323232), t.fill().colour());
-        assertEquals(new LabelOptions(2500, true, 300, LabelOptions.DEFAULT.spaceAround()), t.options());
+        assertEquals(new LabelOptions(2500, true, 300, LabelOptions.DEFAULT.spaceAround(), 0), t.options());
         assertEquals(List.of("class", "surface_renewed", "width_m", "name", "code"), style.fieldsNeeded());
         assertEquals(List.of("class", "width_m", "name", "code"), style.fieldsNeededAt(500),
                 "at 1:500 the rule on surface_renewed is not shown, so that field is not read");
