@@ -19,6 +19,8 @@ import org.locationtech.jts.index.strtree.STRtree;
  * from several threads.
  */
 final class StreetIndex {
+    /** Lengths closer than this count as equal when choosing a section's main street. */
+    private static final double TIE_M = 1e-6;
     private final List<StreetSegment> streets;
     private final STRtree index = new STRtree();
 
@@ -54,8 +56,9 @@ final class StreetIndex {
             StreetSegment best = null;
             double most = 0;
             for (Map.Entry<StreetSegment, Double> e : byStreet.entrySet()) {
-                if (e.getValue() > most) {
-                    most = e.getValue();
+                double v = e.getValue();
+                if (best == null || v > most + TIE_M || Math.abs(v - most) <= TIE_M && e.getKey().fid() < best.fid()) {
+                    most = v;
                     best = e.getKey();
                 }
             }
