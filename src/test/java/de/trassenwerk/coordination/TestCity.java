@@ -20,10 +20,10 @@ import org.locationtech.jts.geom.util.AffineTransformation;
  * (E 340 000, N 5 700 000), so that tests read like sketches on squared paper. The construction-site
  * layer takes any geometry type (polygons and lines), as files from other tools may.
  */
-final class TestCity implements AutoCloseable {
+public final class TestCity implements AutoCloseable {
     static final double X0 = 340_000;
     static final double Y0 = 5_700_000;
-    static final LocalDate TODAY = LocalDate.of(2026, 9, 1);
+    public static final LocalDate TODAY = LocalDate.of(2026, 9, 1);
     private static final AffineTransformation TO_WORLD = AffineTransformation.translationInstance(X0, Y0);
 
     final Path file;
@@ -41,7 +41,7 @@ final class TestCity implements AutoCloseable {
                 sites.fields()));
     }
 
-    static TestCity create(Path file) {
+    public static TestCity create(Path file) {
         return new TestCity(file);
     }
 
@@ -50,17 +50,17 @@ final class TestCity implements AutoCloseable {
         return TO_WORLD.transform(Fixtures.wkt(wkt));
     }
 
-    long street(String name, String cls, String renewed, String wkt) {
+    public long street(String name, String cls, String renewed, String wkt) {
         return insert(ThemeLayers.STREETS, wkt, Fixtures.attrs("name", name, "class", cls, "surface_renewed", renewed,
                 "width_m", 10.0));
     }
 
-    long route(String status, String neededBy, String wkt) {
+    public long route(String status, String neededBy, String wkt) {
         return insert(ThemeLayers.PLANNED_ROUTES, wkt, Fixtures.attrs("name", "Anbindung", "status", status,
                 "needed_by", neededBy));
     }
 
-    long site(String ref, String kind, String organisation, String start, String end, String status, boolean trench,
+    public long site(String ref, String kind, String organisation, String start, String end, String status, boolean trench,
             String wkt) {
         return insert(ThemeLayers.CONSTRUCTION_SITES, wkt, Fixtures.attrs("site_ref", ref, "title", "Arbeiten " + ref,
                 "kind", kind, "organisation", organisation, "contact_person", "Erika Mustermann", "start_date", start,
@@ -69,20 +69,20 @@ final class TestCity implements AutoCloseable {
     }
 
     /** A planned open-trench sewer work of the city's drainage company. */
-    long trench(String ref, String start, String end, String wkt) {
+    public long trench(String ref, String start, String end, String wkt) {
         return site(ref, "sewer", "Wirtschaftsbetriebe Duisburg", start, end, "planned", true, wkt);
     }
 
-    long conduit(String status, int tubesFree, String wkt) {
+    public long conduit(String status, int tubesFree, String wkt) {
         return insert(ThemeLayers.CONDUITS, wkt, Fixtures.attrs("owner", "Stadtwerke", "status", status,
                 "tubes_total", 4L, "tubes_free", (long) tubesFree));
     }
 
-    long district(String name, String wkt) {
+    public long district(String name, String wkt) {
         return insert(ThemeLayers.DISTRICTS, wkt, Fixtures.attrs("name", name, "code", "1"));
     }
 
-    void delete(String layer, long fid) {
+    public void delete(String layer, long fid) {
         store.apply(new ChangeSet().delete(layer, fid, 1));
     }
 
@@ -91,11 +91,11 @@ final class TestCity implements AutoCloseable {
         return store.apply(new ChangeSet().insert(layer, Feature.create(g, attrs))).get(0);
     }
 
-    CoordinationResult run() {
+    public CoordinationResult run() {
         return run(CoordinationParameters.defaults(TODAY));
     }
 
-    CoordinationResult run(CoordinationParameters params) {
+    public CoordinationResult run(CoordinationParameters params) {
         return CoordinationAnalysis.run(store, file.getFileName().toString(), params, CostModel.DEFAULT,
                 AnalysisMonitor.NONE);
     }
