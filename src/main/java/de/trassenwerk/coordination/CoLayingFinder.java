@@ -47,6 +47,18 @@ final class CoLayingFinder {
         joinable.build();
     }
 
+    /** Whether any part of the lines comes within the buffer distance of the geometry (tested on the runs near it). */
+    private boolean near(List<LineString> lines, Geometry g) {
+        Envelope e = new Envelope(g.getEnvelopeInternal());
+        e.expandBy(params.bufferM());
+        for (LineString run : Sections.runsNear(lines, e)) {
+            if (run.isWithinDistance(g, params.bufferM())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The co-laying chances of one route, given the pieces of it that need a trench. */
     List<Finding> find(PlannedRoute route, List<LineString> trench) {
         List<Finding> out = new ArrayList<>();
@@ -58,17 +70,12 @@ final class CoLayingFinder {
             return out;
         }
         Geometry line = Sections.geometry(trench);
-        List<Integer> candidates = new ArrayList<>();
-        for (Object o : joinable.query(line.getEnvelopeInternal())) {
-            candidates.add((Integer) o);
-        }
-        candidates.sort(null);
-        for (int i : candidates) {
+        for (int i : Sections.query(joinable, Sections.segmentEnvelopes(line, 0))) {
             WorkSite site = sites.get(i);
-            if (site.start().isAfter(latest) || !line.isWithinDistance(site.geometry(), params.bufferM())) {
+            if (site.start().isAfter(latest) || !near(trench, site.geometry())) {
                 continue;
             }
-            List<LineString> shared = Sections.inside(line, zones.zone(i).getGeometry());
+            List<LineString> shared = Sections.inside(trench, zones.zone(i).getGeometry());
             double length = Sections.length(shared);
             if (length <= 0) {
                 continue;

@@ -1,8 +1,6 @@
 package de.trassenwerk.coordination;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.index.strtree.STRtree;
@@ -28,21 +26,14 @@ final class FreeDucts {
 
     /** The pieces of {@code route} that need a trench: the route without its sections in free ducts. */
     List<LineString> trenchPieces(Geometry route) {
-        Envelope search = new Envelope(route.getEnvelopeInternal());
-        search.expandBy(CoordinationParameters.FREE_DUCT_DISTANCE_M);
         Geometry rest = route;
-        List<Integer> near = new ArrayList<>();
-        for (Object o : index.query(search)) {
-            near.add((Integer) o);
-        }
-        near.sort(null);
-        for (int i : near) {
+        double d = CoordinationParameters.FREE_DUCT_DISTANCE_M;
+        for (int i : Sections.query(index, Sections.segmentEnvelopes(route, d))) {
             if (rest.isEmpty()) {
                 break;
             }
-            if (rest.isWithinDistance(ducts.get(i), CoordinationParameters.FREE_DUCT_DISTANCE_M)) {
-                rest = org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(rest, zones.zone(i).getGeometry(),
-                        org.locationtech.jts.operation.overlayng.OverlayNG.DIFFERENCE);
+            if (rest.isWithinDistance(ducts.get(i), d)) {
+                rest = Sections.outside(rest, zones.zone(i).getGeometry());
             }
         }
         return Sections.merge(rest);

@@ -39,13 +39,12 @@ final class MoratoriumClashFinder {
         }
         LocalDate dig = route.neededBy() != null ? route.neededBy() : params.today();
         Geometry line = Sections.geometry(trench);
-        for (int i : streets.near(line.getEnvelopeInternal(), params.bufferM())) {
+        for (int i : streets.nearLine(line, params.bufferM())) {
             StreetSegment street = streets.all().get(i);
-            if (!params.underMoratorium(street.renewed(), dig)
-                    || !line.isWithinDistance(street.line(), params.bufferM())) {
+            if (!params.underMoratorium(street.renewed(), dig)) {
                 continue;
             }
-            List<LineString> pieces = longPieces(Sections.inside(line, streetZones.zone(i).getGeometry()), 0);
+            List<LineString> pieces = longPieces(Sections.inside(trench, streetZones.zone(i).getGeometry()), 0);
             if (pieces.isEmpty()) {
                 continue;
             }
@@ -68,8 +67,8 @@ final class MoratoriumClashFinder {
                     || !street.line().isWithinDistance(site.geometry(), params.bufferM())) {
                 continue;
             }
-            List<LineString> pieces = longPieces(Sections.inside(street.line(), siteZones.zone(index).getGeometry()),
-                    site.width());
+            List<LineString> pieces = longPieces(Sections.inside(Sections.lines(street.line()),
+                    siteZones.zone(index).getGeometry()), site.width());
             if (pieces.isEmpty()) {
                 continue;
             }

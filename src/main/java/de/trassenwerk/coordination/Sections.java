@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
@@ -12,6 +13,9 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.linearref.LengthIndexedLine;
 import org.locationtech.jts.operation.linemerge.LineMerger;
+import org.locationtech.jts.algorithm.RobustLineIntersector;
+import org.locationtech.jts.noding.IntersectionAdder;
+import org.locationtech.jts.noding.MCIndexNoder;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
@@ -25,14 +29,81 @@ final class Sections {
     private Sections() {
     }
 
-    /** The part of a line inside an area (JTS overlay), merged into connected pieces. */
-    static List<LineString> inside(Geometry line, Geometry area) {
-        return merge(OverlayNGRobust.overlay(line, area, OverlayNG.INTERSECTION));
+    /**
+     * The part of the lines inside an area (JTS overlay), merged into connected pieces. Only the runs of
+     * segments that reach the area's envelope take part in the overlay, so a long route costs no more
+     * than the stretch of it near a small work.
+     */
+    static List<LineString> inside(List<LineString> lines, Geometry area) {
+        List<LineString> near = runsNear(lines, area.getEnvelopeInternal());
+        if (near.isEmpty()) {
+            return List.of();
+        }
+        return merge(overlay(geometry(near), area, OverlayNG.INTERSECTION));
     }
 
     /** The part of a line outside an area (JTS overlay), merged into connected pieces. */
-    static List<LineString> outside(Geometry line, Geometry area) {
-        return merge(OverlayNGRobust.overlay(line, area, OverlayNG.DIFFERENCE));
+    static Geometry outside(Geometry line, Geometry area) {
+        return overlay(line, area, OverlayNG.DIFFERENCE);
+    }
+
+    /**
+     * JTS OverlayNG in floating precision with a plain monotone-chain noder (no second validating pass:
+     * lines against buffered areas node cleanly); where it meets a robustness problem, the snapping
+     * and snap-rounding fallbacks of {@link OverlayNGRobust}.
+     */
+    private static Geometry overlay(Geometry a, Geometry b, int op) {
+        try {
+            MCIndexNoder noder = new MCIndexNoder();
+            noder.setSegmentIntersector(new IntersectionAdder(new RobustLineIntersector()));
+            return OverlayNG.overlay(a, b, op, noder);
+        } catch (RuntimeException e) {
+            return OverlayNGRobust.overlay(a, b, op);
+        }
+    }
+
+    /** The maximal runs of consecutive segments of {@code lines} whose envelopes meet {@code env}. */
+    static List<LineString> runsNear(List<LineString> lines, Envelope env) {
+        List<LineString> out = new ArrayList<>();
+        for (LineString l : lines) {
+            if (!env.intersects(l.getEnvelopeInternal())) {
+                continue;
+            }
+            if (env.covers(l.getEnvelopeInternal())) {
+                out.add(l);
+                continue;
+            }
+            Coordinate[] c = l.getCoordinates();
+            int start = -1;
+            for (int i = 0; i + 1 < c.length; i++) {
+                boolean hit = env.intersects(c[i], c[i + 1]);
+                if (hit && start < 0) {
+                    start = i;
+                }
+                if (!hit && start >= 0) {
+                    out.add(GF.createLineString(java.util.Arrays.copyOfRange(c, start, i + 1)));
+                    start = -1;
+                }
+            }
+            if (start >= 0) {
+                out.add(GF.createLineString(java.util.Arrays.copyOfRange(c, start, c.length)));
+            }
+        }
+        return out;
+    }
+
+    /** Envelopes of the segments of lineal {@code g}, each widened by {@code by}: for tight index queries. */
+    static List<Envelope> segmentEnvelopes(Geometry g, double by) {
+        List<Envelope> out = new ArrayList<>();
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            Coordinate[] c = g.getGeometryN(i).getCoordinates();
+            for (int k = 0; k + 1 < c.length; k++) {
+                Envelope e = new Envelope(c[k], c[k + 1]);
+                e.expandBy(by);
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     /** The lineal parts of {@code g} merged where they meet end to end; zero-length bits dropped. */
@@ -52,6 +123,26 @@ final class Sections {
         @SuppressWarnings("unchecked")
         Collection<LineString> merged = merger.getMergedLineStrings();
         return new ArrayList<>(merged);
+    }
+
+    /** The LineStrings of a lineal geometry. */
+    static List<LineString> lines(Geometry g) {
+        List<LineString> out = new ArrayList<>();
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            if (g.getGeometryN(i) instanceof LineString l && !l.isEmpty()) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /** The indexes stored in {@code index} whose envelopes meet any of {@code envelopes}, ascending, each once. */
+    static int[] query(org.locationtech.jts.index.strtree.STRtree index, List<Envelope> envelopes) {
+        java.util.BitSet hits = new java.util.BitSet();
+        for (Envelope e : envelopes) {
+            index.query(e, item -> hits.set((Integer) item));
+        }
+        return hits.stream().toArray();
     }
 
     static double length(List<LineString> pieces) {

@@ -49,6 +49,11 @@ final class StreetIndex {
         return out;
     }
 
+    /** Indexes of the streets whose envelope lies within {@code distance} of a segment of lineal {@code g}, ascending. */
+    int[] nearLine(Geometry g, double distance) {
+        return Sections.query(index, Sections.segmentEnvelopes(g, distance));
+    }
+
     /** How long a section runs along each street, and how much of it lies near no street. */
     record Shares(Map<StreetSegment, Double> byStreet, double nearNoStreet) {
         /** The street holding the largest part of the section (lowest fid on a tie); null when none. */
@@ -76,7 +81,6 @@ final class StreetIndex {
         Map<StreetSegment, Double> lengths = new LinkedHashMap<>();
         double none = 0;
         for (LineString piece : pieces) {
-            int[] candidates = near(piece.getEnvelopeInternal(), distance);
             Coordinate[] pc = piece.getCoordinates();
             for (int k = 0; k + 1 < pc.length; k++) {
                 Coordinate p = pc[k];
@@ -85,6 +89,8 @@ final class StreetIndex {
                 if (segLen == 0) {
                     continue;
                 }
+                Envelope env = new Envelope(p, q);
+                int[] candidates = near(env, distance);
                 List<Double> cuts = new ArrayList<>(List.of(0.0, 1.0));
                 LineSegment seg = new LineSegment(p, q);
                 for (int c : candidates) {
