@@ -33,7 +33,7 @@ final class DoubleDigFinder {
     private final STRtree siteIndex = new STRtree();
 
     /** Two works overlapping on one street segment. */
-    record Overlap(int siteA, int siteB, StreetSegment street, double length, LineString piece) {
+    record Overlap(int siteA, int siteB, StreetSegment street, double length, Geometry piece) {
     }
 
     DoubleDigFinder(CoordinationParameters params, List<WorkSite> sites, StreetIndex streets,
@@ -88,9 +88,7 @@ final class DoubleDigFinder {
                 }
                 double from = Math.max(sections.get(a).from(), sections.get(b).from());
                 double to = Math.min(sections.get(a).to(), sections.get(b).to());
-                Geometry piece = along.extractLine(from, to);
-                out.add(new Overlap(on.get(a), on.get(b), street, overlap,
-                        piece instanceof LineString l ? l : (LineString) Sections.merge(piece).get(0)));
+                out.add(new Overlap(on.get(a), on.get(b), street, overlap, along.extractLine(from, to)));
             }
         }
         return out;
@@ -151,7 +149,7 @@ final class DoubleDigFinder {
             if (o.length() > main.length() || o.length() == main.length() && o.street().fid() < main.street().fid()) {
                 main = o;
             }
-            pieces.add(o.piece());
+            pieces.addAll(Sections.lines(o.piece()));
         }
         WorkSite a = sites.get(main.siteA());
         WorkSite b = sites.get(main.siteB());
