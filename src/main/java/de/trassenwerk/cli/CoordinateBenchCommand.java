@@ -75,10 +75,13 @@ final class CoordinateBenchCommand implements Callable<Integer> {
         try {
             for (int i = 0; i < repeat; i++) {
                 Timed o = time(ours);
-                out.printf(Locale.ROOT, "coordinate: %d ms (exit %d) %s%n", o.millis, o.exit, o.lastLine());
+                out.printf(Locale.ROOT, "coordinate: %d ms wall, cpu %s s (exit %d) %s%n", o.millis, o.cpu(), o.exit,
+                        o.lastLine());
                 out.flush();
                 Timed g = time(gdal);
-                out.printf(Locale.ROOT, "gdal sql:   %d ms (exit %d) %s%n", g.millis, g.exit, g.lastLine());
+                out.printf(Locale.ROOT, "gdal sql:   %d ms wall, cpu %s s (exit %d) %s%n", g.millis, g.cpu(), g.exit,
+                        g.lastLine());
+                out.printf(Locale.ROOT, "load average: %s%n", loadAverage());
                 out.printf(Locale.ROOT, "ratio ours/gdal: %.3f%n", (double) o.millis / g.millis);
                 out.flush();
             }
@@ -86,6 +89,14 @@ final class CoordinateBenchCommand implements Callable<Integer> {
             Files.deleteIfExists(json);
         }
         return ExitCodes.OK;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     /**
@@ -108,15 +119,34 @@ final class CoordinateBenchCommand implements Callable<Integer> {
     }
 
     private record Timed(long millis, int exit, String output) {
+        /** The last lines the command printed (without the CPU line of {@code time}). */
         String lastLine() {
-            List<String> lines = output.strip().lines().toList();
+            List<String> lines = output.strip().lines().filter(l -> !l.startsWith(CPU)).toList();
             return lines.isEmpty() ? "" : lines.subList(Math.max(0, lines.size() - 3), lines.size()).toString();
+        }
+
+        /** The CPU seconds (user + system) that {@code /usr/bin/time} reported, or "?" without it. */
+        String cpu() {
+            return output.lines().filter(l -> l.startsWith(CPU)).findFirst()
+                    .map(l -> l.substring(CPU.length()).trim()).orElse("?");
         }
     }
 
+    private static final String CPU = "cpu_user_sys_s=";
+    private static final Path TIME = Path.of("/usr/bin/time");
+
+    /**
+     * Runs a command and measures its wall time; where {@code /usr/bin/time} exists, its CPU time too,
+     * which shows how much of the wall time other programs on a busy machine took.
+     */
     private static Timed time(List<String> command) throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>();
+        if (Files.isExecutable(TIME)) {
+            full.addAll(List.of(TIME.toString(), "-f", CPU + "%U+%S"));
+        }
+        full.addAll(command);
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = p.waitFor();
         return new Timed((System.nanoTime() - t0) / 1_000_000, exit, output);
