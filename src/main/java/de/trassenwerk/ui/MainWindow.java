@@ -80,6 +80,8 @@ public final class MainWindow {
     private final FeatureExplorer explorer;
     private GeoPackageStore store;
     private Path file;
+    private CoordinationPanel coordination;
+    private Tab coordinationTab;
     private LocalDate referenceDate = LocalDate.now();
     private boolean timeRangeLoaded;
 
@@ -149,6 +151,7 @@ public final class MainWindow {
         stage.setOnHidden(e -> {
             saveSoon.stop();
             saveSession();
+            closeCoordination();
             explorer.dispose();
             GeoPackageStore last = store;
             store = null;
@@ -249,6 +252,7 @@ public final class MainWindow {
         file = opened.file();
         referenceDate = opened.referenceDate();
         timeRangeLoaded = false;
+        closeCoordination();
         List<MapLayer> drawingOrder = drawingOrder(opened.layers(), file.getFileName().toString());
         if (restoring) {
             drawingOrder = restoreLayers(drawingOrder);
@@ -345,6 +349,50 @@ public final class MainWindow {
         alert.initOwner(stage);
         alert.setHeaderText(Messages.get("ui.open.failed", gpkg.getFileName()));
         alert.show();
+    }
+
+    // ------------------------------------------------------------------ analyses
+
+    /**
+     * Opens the trenching-coordination panel on the open file in the dock (one panel per file); a
+     * finding chosen there is zoomed to and its route, sites and section highlighted on the map.
+     */
+    public void showCoordination() {
+        if (file == null) {
+            return;
+        }
+        if (coordination == null) {
+            coordination = new CoordinationPanel(file);
+            coordination.setOnFindingFocus(focus -> {
+                List<org.locationtech.jts.geom.Geometry> shown = new ArrayList<>();
+                for (org.locationtech.jts.geom.Geometry g : new org.locationtech.jts.geom.Geometry[] {
+                    focus.route(), focus.site(), focus.otherSite(), focus.section()}) {
+                    if (g != null && !g.isEmpty()) {
+                        shown.add(g);
+                    }
+                }
+                map.zoomTo(focus.extent());
+                map.setHighlight(shown);
+            });
+            coordinationTab = new Tab(CoordinationPanel.title(), coordination);
+            coordinationTab.setId("coordinationTab");
+            addDockTab(coordinationTab);
+        }
+        showDockTab(coordinationTab);
+    }
+
+    /** The coordination panel, once opened; for tests. */
+    CoordinationPanel coordinationPanel() {
+        return coordination;
+    }
+
+    private void closeCoordination() {
+        if (coordination != null) {
+            coordination.dispose();
+            dock.getTabs().remove(coordinationTab);
+            coordination = null;
+            coordinationTab = null;
+        }
     }
 
     // ------------------------------------------------------------------ time filter
@@ -530,11 +578,14 @@ public final class MainWindow {
             item.setOnAction(e -> chooseLanguage(code));
             language.getItems().add(item);
         }
+        MenuItem coordinate = item("menuCoordination", "ui.menu.analysis.coordination", "Shortcut+K",
+                this::showCoordination);
+        Menu analysisMenu = new Menu(Messages.get("ui.menu.analysis"), null, coordinate);
         Menu settingsMenu = new Menu(Messages.get("ui.menu.settings"), null, language);
 
         MenuItem keys = item("menuShortcuts", "ui.menu.help.shortcuts", "F1", this::showShortcuts);
         Menu helpMenu = new Menu(Messages.get("ui.menu.help"), null, keys);
-        return new MenuBar(fileMenu, viewMenu, toolsMenu, settingsMenu, helpMenu);
+        return new MenuBar(fileMenu, viewMenu, toolsMenu, analysisMenu, settingsMenu, helpMenu);
     }
 
     private static MenuItem item(String id, String key, String shortcut, Runnable action) {
