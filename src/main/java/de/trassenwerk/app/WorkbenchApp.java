@@ -14,8 +14,10 @@ import javafx.stage.Stage;
 
 /**
  * The JavaFX application: restores the last session (language, file, layers, view) from the
- * session file, then opens the file named on the command line, else the last session's file, else
- * the sample city in {@code sample-gpkg/duisburg.gpkg} below the working directory, else nothing.
+ * session file, then opens the file named on the command line (a GeoPackage or a {@code .twproj}
+ * project), else the last session's file, else the sample city in {@code sample-gpkg/duisburg.gpkg}
+ * below the working directory, else the user's copy of the sample an installed copy carries
+ * ({@link BundledSample}), else nothing.
  */
 public final class WorkbenchApp extends Application {
     /** Where the sample city lies, relative to the working directory (the project folder under Maven). */
@@ -39,6 +41,8 @@ public final class WorkbenchApp extends Application {
         Path file = initialFile(getParameters().getRaw(), project);
         if (file == null) {
             window.showNoFile();
+        } else if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ProjectFiles.EXTENSION)) {
+            window.openProject(file);
         } else {
             window.open(file);
         }
@@ -63,6 +67,6 @@ public final class WorkbenchApp extends Application {
         if (last.file != null && Files.isRegularFile(Path.of(last.file))) {
             return Path.of(last.file);
         }
-        return Files.isRegularFile(SAMPLE_FILE) ? SAMPLE_FILE : null;
+        return Files.isRegularFile(SAMPLE_FILE) ? SAMPLE_FILE : BundledSample.userCopy().orElse(null);
     }
 }
