@@ -48,6 +48,7 @@ class FeatureExplorerTest {
     @BeforeAll
     static void english() {
         Messages.setLocale(Locale.ENGLISH);
+        Fixtures.sampleCity(); // generated here, not on the FX thread, where it would outlast the set-up timeout
     }
 
     @AfterAll

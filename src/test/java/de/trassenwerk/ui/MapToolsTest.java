@@ -41,6 +41,11 @@ class MapToolsTest {
     private MainWindow window;
     private MapView map;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void generateSampleCity() {
+        Fixtures.sampleCity(); // generated here, not on the FX thread, where it would outlast the set-up timeout
+    }
+
     @Start
     void start(Stage stage) {
         window = new MainWindow(stage, new WorkbenchProject(), null);
