@@ -15,14 +15,4 @@ public enum FindingKind {
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /** The kind with this key; null when there is none. */
-    public static FindingKind ofKey(String key) {
-        for (FindingKind k : values()) {
-            if (k.key().equals(key)) {
-                return k;
-            }
-        }
-        return null;
-    }
 }

@@ -35,10 +35,6 @@ final class CoordinationFile {
         this.file = file;
     }
 
-    Path path() {
-        return file;
-    }
-
     /** A finished run: its result and, when it was saved, what users recorded on its findings. */
     record Outcome(CoordinationResult result, Map<String, FindingsLayer.UserRecord> records, boolean saved) {
     }

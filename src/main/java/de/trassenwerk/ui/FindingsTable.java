@@ -1,6 +1,5 @@
 package de.trassenwerk.ui;
 
-import de.trassenwerk.coordination.Finding;
 import de.trassenwerk.i18n.Messages;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -81,11 +80,5 @@ final class FindingsTable extends TableView<FindingRow> {
                 setText(empty || item == null ? null : format.apply(item));
             }
         };
-    }
-
-    /** The finding of the selected row, or null. */
-    Finding selectedFinding() {
-        FindingRow r = getSelectionModel().getSelectedItem();
-        return r == null ? null : r.finding();
     }
 }

@@ -141,6 +141,25 @@ class CoLayingTest {
     }
 
     @Test
+    void aShorterHorizonOrALaterTodayMovesTheWindow() {
+        try (TestCity city = TestCity.create(dir.resolve("w.gpkg"))) {
+            city.route("draft", null, "LINESTRING (0 0, 1000 0)");
+            long soon = city.trench("SOON", "2026-11-15", "2026-12-15", box(100));
+            long late = city.trench("LATE", "2027-10-15", "2027-11-15", box(500));
+            CoordinationParameters defaults = CoordinationParameters.defaults(TestCity.TODAY);
+
+            assertEquals(Set.of(soon, late), sites(city.run(defaults)));
+            assertEquals(Set.of(soon), sites(city.run(defaults.withHorizonMonths(12))));
+            assertEquals(Set.of(late), sites(city.run(defaults.withToday(LocalDate.of(2026, 10, 1)))),
+                    "from 2026-10-01 the lead time reaches to 2026-11-26");
+        }
+    }
+
+    private static Set<Long> sites(CoordinationResult r) {
+        return of(r, FindingKind.CO_LAYING).stream().map(Finding::siteFid).collect(Collectors.toSet());
+    }
+
+    @Test
     void routeSectionsInAFreeDuctNeedNoTrenchAndAreNoChance() {
         try (TestCity city = TestCity.create(dir.resolve("f.gpkg"))) {
             city.route("draft", "2027-12-01", "LINESTRING (0 0, 300 0)");
