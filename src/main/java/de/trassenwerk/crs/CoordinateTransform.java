@@ -1,28 +1,58 @@
 package de.trassenwerk.crs;
 
-import mil.nga.proj.ProjectionTransform;
+import java.util.Optional;
+import mil.nga.proj.ProjectionRetriever;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
+import org.locationtech.proj4j.CoordinateTransformFactory;
+import org.locationtech.proj4j.ProjCoordinate;
 
 /**
- * Transforms coordinates between two EPSG systems (through NGA's proj, which wraps proj4j), in
- * easting/northing or longitude/latitude order whatever the EPSG axis order says. Instances are
- * immutable; the underlying proj4j transform is not thread-safe, so each thread uses its own.
+ * Transforms coordinates between two EPSG systems through proj4j, always in easting/northing or
+ * longitude/latitude order whatever the EPSG axis order says (formats that follow the authority's
+ * order swap on reading). The systems of {@link SpatialReferences} use Trassenwerk's own PROJ.4
+ * definitions (DHDN with the Helmert parameters for NRW); any other EPSG code uses the definition
+ * table of NGA's proj library. Instances are immutable and may be shared; the underlying proj4j
+ * transform is not thread-safe, so each thread gets its own.
  */
 public final class CoordinateTransform {
+    private static final CRSFactory CRS_FACTORY = new CRSFactory();
+
     private final int sourceEpsg;
     private final int targetEpsg;
-    private final ThreadLocal<ProjectionTransform> transform;
+    private final ThreadLocal<org.locationtech.proj4j.CoordinateTransform> transform;
 
-    private CoordinateTransform(int sourceEpsg, int targetEpsg) {
+    private CoordinateTransform(int sourceEpsg, int targetEpsg, CoordinateReferenceSystem source,
+            CoordinateReferenceSystem target) {
         this.sourceEpsg = sourceEpsg;
         this.targetEpsg = targetEpsg;
-        this.transform = ThreadLocal.withInitial(() -> ProjectionTransform.create(sourceEpsg, targetEpsg));
+        this.transform = ThreadLocal.withInitial(() -> new CoordinateTransformFactory().createTransform(source, target));
     }
 
+    /** The transform from one EPSG system to another; {@link CrsException} when either is unknown. */
     public static CoordinateTransform between(int sourceEpsg, int targetEpsg) {
-        return new CoordinateTransform(sourceEpsg, targetEpsg);
+        return new CoordinateTransform(sourceEpsg, targetEpsg, system(sourceEpsg), system(targetEpsg));
+    }
+
+    /** Whether a transform to or from this EPSG system is available. */
+    public static boolean supports(int epsg) {
+        return definition(epsg).isPresent();
+    }
+
+    private static CoordinateReferenceSystem system(int epsg) {
+        String def = definition(epsg).orElseThrow(() -> new CrsException("crs.error.unsupported", null, "EPSG:" + epsg));
+        return CRS_FACTORY.createFromParameters("EPSG:" + epsg, def);
+    }
+
+    private static Optional<String> definition(int epsg) {
+        Optional<String> own = SpatialReferences.proj4(epsg);
+        if (own.isPresent() || epsg <= 0) {
+            return own;
+        }
+        return Optional.ofNullable(ProjectionRetriever.getProjection(epsg));
     }
 
     public int sourceEpsg() {
@@ -33,24 +63,37 @@ public final class CoordinateTransform {
         return targetEpsg;
     }
 
+    /** Whether this transform leaves coordinates as they are (same system). */
+    public boolean isIdentity() {
+        return sourceEpsg == targetEpsg;
+    }
+
     /** Transforms one position: x is easting or longitude, y northing or latitude. */
     public double[] transform(double x, double y) {
-        return transform.get().transform(x, y);
+        if (isIdentity()) {
+            return new double[] {x, y};
+        }
+        ProjCoordinate out = transform.get().transform(new ProjCoordinate(x, y), new ProjCoordinate());
+        return new double[] {out.x, out.y};
     }
 
     /** A transformed copy of {@code g}. */
     public Geometry transform(Geometry g) {
         Geometry copy = g.copy();
-        if (sourceEpsg == targetEpsg) {
+        if (isIdentity()) {
             return copy;
         }
-        ProjectionTransform t = transform.get();
+        org.locationtech.proj4j.CoordinateTransform t = transform.get();
+        ProjCoordinate in = new ProjCoordinate();
+        ProjCoordinate out = new ProjCoordinate();
         copy.apply(new CoordinateSequenceFilter() {
             @Override
             public void filter(CoordinateSequence seq, int i) {
-                double[] xy = t.transform(seq.getX(i), seq.getY(i));
-                seq.setOrdinate(i, 0, xy[0]);
-                seq.setOrdinate(i, 1, xy[1]);
+                in.x = seq.getX(i);
+                in.y = seq.getY(i);
+                t.transform(in, out);
+                seq.setOrdinate(i, 0, out.x);
+                seq.setOrdinate(i, 1, out.y);
             }
 
             @Override

@@ -10,12 +10,16 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * Loads many new features into one layer in one transaction: batched inserts with the R-tree
- * triggers out of the way, then the index filled in one pass, sorted along the x axis so that the
- * tree's nodes cover compact areas. Obtain from {@link GeoPackageStore#bulkLoader(String)}; used
- * by one thread; either {@link #finish()} or {@link #abort()} it.
+ * triggers out of the way and a large page cache, then the index filled in one pass, sorted along
+ * the x axis so that the tree's nodes cover compact areas. Obtain from
+ * {@link GeoPackageStore#bulkLoader(String)} (an existing layer) or
+ * {@link GeoPackageStore#bulkLoader(LayerSchema, boolean)} (a layer created in the same
+ * transaction); used by one thread; either {@link #finish()} or {@link #abort()} it.
  */
 public final class BulkLoader implements AutoCloseable {
     private static final int BATCH = 5000;
+    /** SQLite page cache during the load, in KiB (negative: size, not pages), outside the Java heap. */
+    private static final int CACHE_KIB = 262144;
 
     private final GeoPackageStore store;
     private final Connection connection;
@@ -28,14 +32,22 @@ public final class BulkLoader implements AutoCloseable {
     private int pending;
     private long nextFid;
     private boolean done;
+    private long cacheBefore;
+    /** Whether the layer has an R-tree (GDAL may write layers without one). */
+    private final boolean indexedLayer;
 
     BulkLoader(GeoPackageStore store, Connection connection, LayerSchema schema) {
         this.store = store;
         this.connection = connection;
         this.schema = schema;
+        this.indexedLayer = RTreeIndex.exists(connection, schema);
         try {
             connection.setAutoCommit(false);
-            if (schema.hasGeometry()) {
+            try (var st = connection.createStatement(); var rs = st.executeQuery("PRAGMA cache_size")) {
+                cacheBefore = rs.next() ? rs.getLong(1) : -2000;
+            }
+            setCache(-CACHE_KIB);
+            if (indexedLayer) {
                 RTreeIndex.dropTriggers(connection, schema);
             }
             StringBuilder sql = new StringBuilder("INSERT INTO ").append(SqlValues.quote(schema.name())).append(" (")
@@ -124,7 +136,7 @@ public final class BulkLoader implements AutoCloseable {
                 pending = 0;
             }
             insert.close();
-            if (schema.hasGeometry()) {
+            if (indexedLayer) {
                 fillIndex();
                 RTreeIndex.createTriggers(connection, schema);
             }
@@ -132,6 +144,8 @@ public final class BulkLoader implements AutoCloseable {
             connection.commit();
             connection.setAutoCommit(true);
             done = true;
+            setCache(cacheBefore);
+            store.bulkCommitted(schema, indexedLayer);
         } catch (SQLException e) {
             abortQuietly();
             throw GeoPackageStore.translate(e, store.file());
@@ -172,6 +186,12 @@ public final class BulkLoader implements AutoCloseable {
         }
     }
 
+    private void setCache(long value) throws SQLException {
+        try (var st = connection.createStatement()) {
+            st.execute("PRAGMA cache_size=" + value);
+        }
+    }
+
     /** Undoes everything this loader wrote. */
     public void abort() {
         abortQuietly();
@@ -185,6 +205,7 @@ public final class BulkLoader implements AutoCloseable {
         try {
             connection.rollback();
             connection.setAutoCommit(true);
+            setCache(cacheBefore);
         } catch (SQLException ignored) {
             // the failure that led here is reported
         }
