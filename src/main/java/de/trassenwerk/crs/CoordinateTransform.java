@@ -77,12 +77,12 @@ public final class CoordinateTransform {
         return new double[] {out.x, out.y};
     }
 
-    /** A transformed copy of {@code g}. */
+    /** {@code g} transformed: a transformed copy, or {@code g} itself when this is the identity. */
     public Geometry transform(Geometry g) {
-        Geometry copy = g.copy();
         if (isIdentity()) {
-            return copy;
+            return g;
         }
+        Geometry copy = g.copy();
         org.locationtech.proj4j.CoordinateTransform t = transform.get();
         ProjCoordinate in = new ProjCoordinate();
         ProjCoordinate out = new ProjCoordinate();

@@ -25,13 +25,24 @@ public final class FieldTypeTally {
 
     /** Takes note of one value of a field (null values only make the field known). */
     public void value(String field, Object value) {
+        FieldType before = types.get(field);
+        if (before == FieldType.TEXT) {
+            return;
+        }
         FieldType seen = value == null ? null : typeOf(value);
-        if (!types.containsKey(field)) {
+        if (before == null && !types.containsKey(field)) {
             types.put(field, seen);
             return;
         }
-        FieldType before = types.get(field);
-        types.put(field, before == null ? seen : seen == null ? before : join(before, seen));
+        FieldType now = before == null ? seen : seen == null ? before : join(before, seen);
+        if (now != before) {
+            types.put(field, now);
+        }
+    }
+
+    /** Whether the field is known and TEXT already, so that its further values need not be looked at. */
+    public boolean settled(String field) {
+        return types.get(field) == FieldType.TEXT;
     }
 
     /** Takes note of one geometry's type (null geometries are not counted). */
@@ -68,6 +79,9 @@ public final class FieldTypeTally {
             return FieldType.REAL;
         }
         String s = v.toString();
+        if (s.length() < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return FieldType.TEXT;
+        }
         if (ISO_DATE.matcher(s).matches()) {
             return FieldType.DATE;
         }

@@ -226,7 +226,11 @@ public final class GeoJsonSource implements FeatureSource {
             String field = p.currentName();
             p.nextToken();
             hasId |= field.equals("id");
-            tally.value(field, scalar(p));
+            if (tally.settled(field)) {
+                p.skipChildren();
+            } else {
+                tally.value(field, scalar(p));
+            }
         }
         return hasId;
     }

@@ -5,8 +5,11 @@ import de.trassenwerk.store.BulkLoader;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 
-/** Adds every feature through a {@link BulkLoader} (one transaction, R-tree built at the end). */
-final class BulkSink implements FeatureSink {
+/**
+ * Adds every feature through a {@link BulkLoader} (one transaction, R-tree built at the end). The
+ * geometry is encoded on the reading thread, the rows are inserted on the importing thread.
+ */
+final class BulkSink implements FeatureSink<BulkLoader.Row> {
     private final BulkLoader loader;
     private long added;
 
@@ -15,8 +18,18 @@ final class BulkSink implements FeatureSink {
     }
 
     @Override
-    public void add(Geometry geometry, Map<String, Object> attributes, SourcePosition position) {
-        loader.add(geometry, attributes);
+    public boolean concurrent() {
+        return true;
+    }
+
+    @Override
+    public BulkLoader.Row prepare(Geometry geometry, Map<String, Object> attributes, SourcePosition position) {
+        return loader.prepare(geometry, attributes);
+    }
+
+    @Override
+    public void add(BulkLoader.Row row) {
+        loader.add(row);
         added++;
     }
 

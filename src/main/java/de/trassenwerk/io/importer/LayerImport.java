@@ -166,7 +166,7 @@ public final class LayerImport {
         Map<String, FieldInfo> made = new LinkedHashMap<>();
         LayerSchema schema = newLayerSchema(made);
         Attributes attributes = attributes(schema, made);
-        BulkSink sink = new BulkSink(store.bulkLoader(schema, replace));
+        BulkSink sink = new BulkSink(store.bulkLoader(schema, replace).withPackedIndex());
         pump(store, schema, attributes, sink);
         return new Result(schema, sink.added(), 0, 0, List.of(), attributes.unmapped(), false);
     }
@@ -174,7 +174,7 @@ public final class LayerImport {
     private Result append(GeoPackageStore store) {
         LayerSchema schema = store.schema(settings.layer());
         Attributes attributes = attributes(schema, Map.of());
-        BulkSink sink = new BulkSink(store.bulkLoader(schema.name()));
+        BulkSink sink = new BulkSink(store.bulkLoader(schema.name()).withPackedIndex());
         pump(store, schema, attributes, sink);
         return new Result(schema, sink.added(), 0, 0, List.of(), attributes.unmapped(), false);
     }
@@ -271,17 +271,60 @@ public final class LayerImport {
 
     // ---------------------------------------------------------------- the loop
 
-    private void pump(GeoPackageStore store, LayerSchema schema, Attributes attributes, FeatureSink sink) {
+    private <P> void pump(GeoPackageStore store, LayerSchema schema, Attributes attributes, FeatureSink<P> sink) {
         boolean finished = false;
         try {
-            CoordinateTransform transform = CoordinateTransform.between(sourceCrs, schema.srsId());
-            LineFootprints footprints = footprints(store, schema);
-            boolean degrees = SpatialReferences.isGeographic(sourceCrs);
+            Reader<P> reader = new Reader<>(schema, attributes, sink, footprints(store, schema));
             listener.progress(0, 0, ImportListener.Phase.READING);
+            if (sink.concurrent()) {
+                new Pipeline<>(reader, sink).run();
+            } else {
+                reader.readAll(sink::add);
+            }
+            if (problemCount > 0 && settings.invalid() != InvalidGeometries.SKIP) {
+                throw new ImportException(problems, "import.error.problems", null, problemCount, read);
+            }
+            listener.progress(read, 1, ImportListener.Phase.INDEXING);
+            sink.finish();
+            finished = true;
+        } finally {
+            if (!finished) {
+                sink.abort();
+            }
+        }
+    }
+
+    /** Reads the source and prepares each usable feature for the sink. Runs on one thread. */
+    private final class Reader<P> {
+        private final LayerSchema schema;
+        private final Attributes attributes;
+        private final FeatureSink<P> sink;
+        private final LineFootprints footprints;
+        private final CoordinateTransform transform;
+        private final boolean degrees = SpatialReferences.isGeographic(sourceCrs);
+        private volatile boolean stopped;
+
+        Reader(LayerSchema schema, Attributes attributes, FeatureSink<P> sink, LineFootprints footprints) {
+            this.schema = schema;
+            this.attributes = attributes;
+            this.sink = sink;
+            this.footprints = footprints;
+            this.transform = CoordinateTransform.between(sourceCrs, schema.srsId());
+        }
+
+        /** Makes {@link #readAll} stop at the next feature (the writer failed). */
+        void stop() {
+            stopped = true;
+        }
+
+        void readAll(java.util.function.Consumer<P> out) {
             try (FeatureCursor cursor = source.features()) {
                 while (cursor.hasNext()) {
                     if (cancelled.getAsBoolean()) {
                         throw new ImportException("import.error.cancelled", null);
+                    }
+                    if (stopped) {
+                        return;
                     }
                     SourceFeature f = cursor.next();
                     read++;
@@ -297,18 +340,96 @@ public final class LayerImport {
                     if (g == NOT_USABLE || problemCount > 0 && settings.invalid() == InvalidGeometries.FAIL) {
                         continue;
                     }
-                    sink.add(g, attrs, f.position());
+                    out.accept(sink.prepare(g, attrs, f.position()));
                 }
             }
-            if (problemCount > 0 && settings.invalid() != InvalidGeometries.SKIP) {
-                throw new ImportException(problems, "import.error.problems", null, problemCount, read);
+        }
+    }
+
+    /**
+     * Reading and writing on two threads: a reader thread parses, checks and encodes features and
+     * hands them over in batches through a small bounded queue; the importing thread inserts them.
+     * A failure on either side stops both; the reader's failure is rethrown on the importing thread.
+     */
+    private final class Pipeline<P> {
+        private static final int BATCH = 1000;
+        private final Reader<P> reader;
+        private final FeatureSink<P> sink;
+        private final java.util.concurrent.BlockingQueue<List<P>> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
+        private final List<P> end = new ArrayList<>();
+        private volatile Throwable failure;
+
+        Pipeline(Reader<P> reader, FeatureSink<P> sink) {
+            this.reader = reader;
+            this.sink = sink;
+        }
+
+        void run() {
+            Thread thread = new Thread(this::read, "import-reader");
+            thread.setDaemon(true);
+            thread.start();
+            try {
+                while (true) {
+                    List<P> batch = queue.take();
+                    if (batch == end) {
+                        break;
+                    }
+                    for (P p : batch) {
+                        sink.add(p);
+                    }
+                }
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                reader.stop();
+                throw new ImportException("import.error.cancelled", e);
+            } catch (RuntimeException | Error e) {
+                reader.stop();
+                queue.clear();
+                try {
+                    thread.join();
+                } catch (InterruptedException again) {
+                    Thread.currentThread().interrupt();
+                }
+                throw e;
             }
-            listener.progress(read, 1, ImportListener.Phase.INDEXING);
-            sink.finish();
-            finished = true;
-        } finally {
-            if (!finished) {
-                sink.abort();
+            if (failure instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failure instanceof Error err) {
+                throw err;
+            }
+        }
+
+        private void read() {
+            List<P> batch = new ArrayList<>(BATCH);
+            try {
+                reader.readAll(p -> {
+                    batch.add(p);
+                    if (batch.size() == BATCH) {
+                        hand(new ArrayList<>(batch));
+                        batch.clear();
+                    }
+                });
+                hand(batch);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            } finally {
+                hand(end);
+            }
+        }
+
+        /** Puts a batch on the queue, giving up when the importing thread has stopped taking. */
+        private void hand(List<P> batch) {
+            try {
+                while (!queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (reader.stopped) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                reader.stop();
             }
         }
     }

@@ -27,7 +27,7 @@ import org.locationtech.jts.io.WKBWriter;
  * (SHA-256 of geometry and provided fields), not as features, so memory stays small. All changes
  * are written in one transaction by {@link #finish()}. Used by the importing thread only.
  */
-final class UpdateSink implements FeatureSink {
+final class UpdateSink implements FeatureSink<UpdateSink.Incoming> {
     private final GeoPackageStore store;
     private final LayerSchema schema;
     private final String keyField;
@@ -41,6 +41,10 @@ final class UpdateSink implements FeatureSink {
     private long unchanged;
 
     private record Existing(long fid, long version, byte[] digest) {
+    }
+
+    /** One feature of the feed. */
+    record Incoming(Geometry geometry, Map<String, Object> attributes, SourcePosition position) {
     }
 
     /**
@@ -91,7 +95,20 @@ final class UpdateSink implements FeatureSink {
     }
 
     @Override
-    public void add(Geometry geometry, Map<String, Object> attributes, SourcePosition position) {
+    public boolean concurrent() {
+        return false;
+    }
+
+    @Override
+    public Incoming prepare(Geometry geometry, Map<String, Object> attributes, SourcePosition position) {
+        return new Incoming(geometry, attributes, position);
+    }
+
+    @Override
+    public void add(Incoming incoming) {
+        Geometry geometry = incoming.geometry();
+        Map<String, Object> attributes = incoming.attributes();
+        SourcePosition position = incoming.position();
         String key = key(attributes.get(keyField));
         if (key == null) {
             throw new ImportException(List.of(new ImportProblem(position, "import.problem.noKey", keyField)),
