@@ -15,31 +15,48 @@ import org.locationtech.proj4j.ProjCoordinate;
  * longitude/latitude order whatever the EPSG axis order says (formats that follow the authority's
  * order swap on reading). The systems of {@link SpatialReferences} use Trassenwerk's own PROJ.4
  * definitions (DHDN with the Helmert parameters for NRW); any other EPSG code uses the definition
- * table of NGA's proj library. Instances are immutable and may be shared; the underlying proj4j
- * transform is not thread-safe, so each thread gets its own.
+ * table of NGA's proj library. A system that is another one shifted (EPSG:4647, UTM 32N with the
+ * zone number in front of the easting) is transformed as exactly that shift. Instances are
+ * immutable and may be shared; the underlying proj4j transform is not thread-safe, so each thread
+ * gets its own.
  */
 public final class CoordinateTransform {
     private static final CRSFactory CRS_FACTORY = new CRSFactory();
 
     private final int sourceEpsg;
     private final int targetEpsg;
+    /** Subtracted from x before, added after the transform between the base systems. */
+    private final double shiftIn;
+    private final double shiftOut;
+    /** Null when the base systems are the same. */
     private final ThreadLocal<org.locationtech.proj4j.CoordinateTransform> transform;
 
-    private CoordinateTransform(int sourceEpsg, int targetEpsg, CoordinateReferenceSystem source,
-            CoordinateReferenceSystem target) {
+    private CoordinateTransform(int sourceEpsg, int targetEpsg) {
         this.sourceEpsg = sourceEpsg;
         this.targetEpsg = targetEpsg;
-        this.transform = ThreadLocal.withInitial(() -> new CoordinateTransformFactory().createTransform(source, target));
+        double[] in = SpatialReferences.shifted(sourceEpsg).orElse(new double[] {sourceEpsg, 0});
+        double[] out = SpatialReferences.shifted(targetEpsg).orElse(new double[] {targetEpsg, 0});
+        this.shiftIn = in[1];
+        this.shiftOut = out[1];
+        int from = (int) in[0];
+        int to = (int) out[0];
+        if (from == to) {
+            this.transform = null;
+        } else {
+            CoordinateReferenceSystem source = system(from);
+            CoordinateReferenceSystem target = system(to);
+            this.transform = ThreadLocal.withInitial(() -> new CoordinateTransformFactory().createTransform(source, target));
+        }
     }
 
     /** The transform from one EPSG system to another; {@link CrsException} when either is unknown. */
     public static CoordinateTransform between(int sourceEpsg, int targetEpsg) {
-        return new CoordinateTransform(sourceEpsg, targetEpsg, system(sourceEpsg), system(targetEpsg));
+        return new CoordinateTransform(sourceEpsg, targetEpsg);
     }
 
     /** Whether a transform to or from this EPSG system is available. */
     public static boolean supports(int epsg) {
-        return definition(epsg).isPresent();
+        return SpatialReferences.shifted(epsg).isPresent() || definition(epsg).isPresent();
     }
 
     private static CoordinateReferenceSystem system(int epsg) {
@@ -70,11 +87,11 @@ public final class CoordinateTransform {
 
     /** Transforms one position: x is easting or longitude, y northing or latitude. */
     public double[] transform(double x, double y) {
-        if (isIdentity()) {
-            return new double[] {x, y};
+        if (transform == null) {
+            return new double[] {x - shiftIn + shiftOut, y};
         }
-        ProjCoordinate out = transform.get().transform(new ProjCoordinate(x, y), new ProjCoordinate());
-        return new double[] {out.x, out.y};
+        ProjCoordinate out = transform.get().transform(new ProjCoordinate(x - shiftIn, y), new ProjCoordinate());
+        return new double[] {out.x + shiftOut, out.y};
     }
 
     /** {@code g} transformed: a transformed copy, or {@code g} itself when this is the identity. */
@@ -83,16 +100,20 @@ public final class CoordinateTransform {
             return g;
         }
         Geometry copy = g.copy();
-        org.locationtech.proj4j.CoordinateTransform t = transform.get();
+        org.locationtech.proj4j.CoordinateTransform t = transform == null ? null : transform.get();
         ProjCoordinate in = new ProjCoordinate();
         ProjCoordinate out = new ProjCoordinate();
         copy.apply(new CoordinateSequenceFilter() {
             @Override
             public void filter(CoordinateSequence seq, int i) {
-                in.x = seq.getX(i);
+                if (t == null) {
+                    seq.setOrdinate(i, 0, seq.getX(i) - shiftIn + shiftOut);
+                    return;
+                }
+                in.x = seq.getX(i) - shiftIn;
                 in.y = seq.getY(i);
                 t.transform(in, out);
-                seq.setOrdinate(i, 0, out.x);
+                seq.setOrdinate(i, 0, out.x + shiftOut);
                 seq.setOrdinate(i, 1, out.y);
             }
 

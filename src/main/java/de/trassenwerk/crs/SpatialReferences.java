@@ -68,6 +68,18 @@ public final class SpatialReferences {
     }
 
     /**
+     * For a system that is another one shifted (EPSG:4647 is EPSG:25832 with 32 000 000 added to
+     * the easting): that system's code and the shift in x; empty for all others.
+     */
+    static Optional<double[]> shifted(int code) {
+        String base = EPSG.getProperty(code + ".base");
+        if (base == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new double[] {Integer.parseInt(base), Double.parseDouble(EPSG.getProperty(code + ".shift_x"))});
+    }
+
+    /**
      * Whether the EPSG definition puts the northing (or latitude) first: true for 4326, 4258, 3035,
      * 31466 and 31467. Matters only where a format follows the authority's axis order (GML with
      * URN srsNames); everything inside Trassenwerk is easting/longitude first.
