@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 + "Without a command it opens the workbench window.",
         subcommands = {InfoCommand.class, RenderCommand.class, SampleCommand.class, ValidateCommand.class,
             IdentifyCommand.class, FindCommand.class, CoordinateCommand.class, CoordinateBenchCommand.class,
-            PublishCommand.class,
+            PublishCommand.class, ImportCommand.class,
             CommandLine.HelpCommand.class})
 public final class TrassenwerkCommand implements Runnable {
 
