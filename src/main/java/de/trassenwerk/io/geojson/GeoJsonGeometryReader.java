@@ -23,6 +23,7 @@ import org.locationtech.jts.geom.Polygon;
  */
 final class GeoJsonGeometryReader {
     private final GeometryFactory factory;
+    private final boolean swap;
 
     /** A geometry object that could not be turned into a geometry; the parser is past its end. */
     static final class BadGeometry extends Exception {
@@ -33,8 +34,10 @@ final class GeoJsonGeometryReader {
         }
     }
 
-    GeoJsonGeometryReader(GeometryFactory factory) {
+    /** @param swap whether positions come northing/latitude first and are to be swapped */
+    GeoJsonGeometryReader(GeometryFactory factory, boolean swap) {
         this.factory = factory;
+        this.swap = swap;
     }
 
     /**
@@ -136,7 +139,7 @@ final class GeoJsonGeometryReader {
                     throw new BadGeometry("a position holds numbers only");
                 }
             }
-            return new Coordinate(x, y);
+            return swap ? new Coordinate(y, x) : new Coordinate(x, y);
         }
         List<Object> items = new ArrayList<>();
         while (t != JsonToken.END_ARRAY) {

@@ -33,26 +33,58 @@ import org.locationtech.jts.geom.GeometryFactory;
  * file. A single Feature, or a bare geometry (GeometryCollection included), is read as one feature.
  * Without a {@code crs} member coordinates are WGS 84 longitude/latitude (EPSG:4326), as RFC 7946
  * says. A feature's {@code id} becomes the attribute {@code id} unless its properties have one.
- * The schema (fields and types) is found by one extra pass that skips geometries. Not
- * thread-safe; each {@link #features()} call opens the file anew.
+ * The schema (fields and types) is found by one extra pass that skips geometries. Besides files
+ * it reads any stream (a page of a service's answer) through an {@link Opener}; for services that
+ * follow GeoServer's convention, a {@code crs} member in URN form of a northing-first system
+ * (EPSG:4326, Gauss-Krüger) means the coordinates come northing first and are swapped. Not
+ * thread-safe; each {@link #features()} call opens the input anew.
  */
 public final class GeoJsonSource implements FeatureSource {
     static final JsonFactory JSON = new ObjectMapper().getFactory()
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER.mappedFeature());
 
-    private final Path file;
+    /** Opens the GeoJSON text from its start, as often as needed. */
+    @FunctionalInterface
+    public interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    private final String source;
     private final String name;
     private final long size;
-    private Integer srsId;
+    private final Opener opener;
+    private final boolean authorityAxisOrder;
+    private CrsIdentifier crs;
     private SourceSchema schema;
 
     public GeoJsonSource(Path file) {
-        this.file = file;
+        this(baseName(file), file.getFileName().toString(), size(file), () -> Files.newInputStream(file), false);
+    }
+
+    /**
+     * @param name the layer name
+     * @param source the source for positions in messages (file name, or URL)
+     * @param size the size in bytes, for progress (0 when unknown)
+     * @param opener opens the text from its start
+     * @param authorityAxisOrder whether a URN {@code crs} member of a northing-first system means swapped coordinates
+     */
+    public GeoJsonSource(String name, String source, long size, Opener opener, boolean authorityAxisOrder) {
+        this.name = name;
+        this.source = source;
+        this.size = size;
+        this.opener = opener;
+        this.authorityAxisOrder = authorityAxisOrder;
+    }
+
+    private static String baseName(Path file) {
         String fileName = file.getFileName().toString();
         int dot = fileName.lastIndexOf('.');
-        this.name = dot > 0 ? fileName.substring(0, dot) : fileName;
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    private static long size(Path file) {
         try {
-            this.size = Files.size(file);
+            return Files.size(file);
         } catch (IOException e) {
             throw new ReadException("io.error.unreadable", e, file.toString(), e.getMessage());
         }
@@ -65,10 +97,14 @@ public final class GeoJsonSource implements FeatureSource {
 
     @Override
     public int srsId() {
-        if (srsId == null) {
-            srsId = findCrs();
+        return crs().epsg();
+    }
+
+    private CrsIdentifier crs() {
+        if (crs == null) {
+            crs = findCrs();
         }
-        return srsId;
+        return crs;
     }
 
     @Override
@@ -90,15 +126,14 @@ public final class GeoJsonSource implements FeatureSource {
     }
 
     private String source() {
-        return file.getFileName().toString();
+        return source;
     }
 
     private JsonParser open() {
         try {
-            InputStream in = Files.newInputStream(file);
-            return JSON.createParser(in);
+            return JSON.createParser(opener.open());
         } catch (IOException e) {
-            throw new ReadException("io.error.unreadable", e, file.toString(), e.getMessage());
+            throw new ReadException("io.error.unreadable", e, source, e.getMessage());
         }
     }
 
@@ -106,7 +141,7 @@ public final class GeoJsonSource implements FeatureSource {
         long line = p.currentLocation().getLineNr();
         String what = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         if (!(e instanceof JsonProcessingException)) {
-            return new ReadException("io.error.unreadable", e, file.toString(), what);
+            return new ReadException("io.error.unreadable", e, source, what);
         }
         SourcePosition at = feature > 0 ? SourcePosition.feature(source(), feature, line)
                 : SourcePosition.line(source(), line);
@@ -114,7 +149,7 @@ public final class GeoJsonSource implements FeatureSource {
     }
 
     /** The crs member wherever it stands at the top level; EPSG:4326 without one. */
-    private int findCrs() {
+    private CrsIdentifier findCrs() {
         try (JsonParser p = open()) {
             try {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -128,7 +163,7 @@ public final class GeoJsonSource implements FeatureSource {
                     }
                     p.skipChildren();
                 }
-                return SpatialReferences.WGS84;
+                return new CrsIdentifier(SpatialReferences.WGS84, false);
             } catch (IOException e) {
                 throw malformed(p, 0, e);
             }
@@ -138,10 +173,10 @@ public final class GeoJsonSource implements FeatureSource {
     }
 
     /** Reads a crs member: {"type":"name","properties":{"name":...}} or {"type":"EPSG","properties":{"code":n}}. */
-    private int crs(JsonParser p) throws IOException {
+    private CrsIdentifier crs(JsonParser p) throws IOException {
         long line = p.currentLocation().getLineNr();
         if (p.currentToken() == JsonToken.VALUE_NULL) {
-            return SpatialReferences.WGS84;
+            return new CrsIdentifier(SpatialReferences.WGS84, false);
         }
         Map<?, ?> crs = p.readValueAs(Map.class);
         Object props = crs.get("properties");
@@ -150,7 +185,7 @@ public final class GeoJsonSource implements FeatureSource {
         if ("EPSG".equalsIgnoreCase(String.valueOf(crs.get("type"))) && value instanceof Number n) {
             text = "EPSG:" + n.intValue();
         }
-        return CrsIdentifier.parse(text).map(CrsIdentifier::epsg).orElseThrow(() -> new ReadException(
+        return CrsIdentifier.parse(text).orElseThrow(() -> new ReadException(
                 SourcePosition.line(source(), line), "io.error.geojson.crs", null, String.valueOf(crs)));
     }
 
@@ -162,7 +197,7 @@ public final class GeoJsonSource implements FeatureSource {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
                     throw new ReadException(SourcePosition.line(source(), 1), "io.error.geojson.notObject", null);
                 }
-                int crsCode = SpatialReferences.WGS84;
+                CrsIdentifier crsFound = new CrsIdentifier(SpatialReferences.WGS84, false);
                 String topType = null;
                 boolean collection = false;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -175,7 +210,7 @@ public final class GeoJsonSource implements FeatureSource {
                             scanFeature(p, tally);
                         }
                     } else if (member.equals("crs")) {
-                        crsCode = crs(p);
+                        crsFound = crs(p);
                     } else if (member.equals("type") && value == JsonToken.VALUE_STRING) {
                         topType = p.getText();
                     } else if (member.equals("properties") && value == JsonToken.START_OBJECT) {
@@ -189,8 +224,8 @@ public final class GeoJsonSource implements FeatureSource {
                 if (!collection && topType != null && !topType.equals("Feature")) {
                     tally.geometry(geometryType(topType));
                 }
-                srsId = crsCode;
-                return new SourceSchema(name, tally.fields(), tally.geometryType(), crsCode, null);
+                crs = crsFound;
+                return new SourceSchema(name, tally.fields(), tally.geometryType(), crsFound.epsg(), null);
             } catch (IOException e) {
                 throw malformed(p, feature, e);
             }
@@ -269,8 +304,9 @@ public final class GeoJsonSource implements FeatureSource {
 
     /** Streams the features; holds one feature at a time. */
     private final class Cursor implements FeatureCursor {
+        private final boolean swap = authorityAxisOrder && crs().swapsAxes();
         private final JsonParser p = open();
-        private final GeoJsonGeometryReader geometries = new GeoJsonGeometryReader(new GeometryFactory());
+        private final GeoJsonGeometryReader geometries = new GeoJsonGeometryReader(new GeometryFactory(), swap);
         private boolean inFeatures;
         /** While a feature is being parsed (its number is {@code count} already). */
         private boolean inFeature;
@@ -401,7 +437,7 @@ public final class GeoJsonSource implements FeatureSource {
             try (JsonParser again = open()) {
                 again.nextToken();
                 try {
-                    return SourceFeature.of(new GeoJsonGeometryReader(new GeometryFactory()).read(again),
+                    return SourceFeature.of(new GeoJsonGeometryReader(new GeometryFactory(), swap).read(again),
                             new LinkedHashMap<>(), at);
                 } catch (GeoJsonGeometryReader.BadGeometry e) {
                     return SourceFeature.unreadable(new ReadException(at, "io.error.geometry", null, e.getMessage()));

@@ -1,5 +1,6 @@
 package de.trassenwerk.io.shapefile;
 
+import de.trassenwerk.io.RingAssembler;
 import de.trassenwerk.store.GeometryType;
 import java.io.BufferedInputStream;
 import java.io.EOFException;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.trassenwerk.crs.CrsException;
 import de.trassenwerk.io.FeatureCursor;
+import de.trassenwerk.io.RingAssembler;
 import de.trassenwerk.io.SourceFeature;
 import de.trassenwerk.io.csv.TextEncoding;
 import de.trassenwerk.store.FieldInfo;

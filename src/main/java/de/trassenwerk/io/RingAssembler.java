@@ -1,4 +1,4 @@
-package de.trassenwerk.io.shapefile;
+package de.trassenwerk.io;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,14 +13,14 @@ import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * Builds polygons from the rings of a shapefile polygon record. The format says outer rings run
- * clockwise and holes counter-clockwise, and a hole belongs to the outer ring that contains it; a
+ * Builds polygons from rings as shapefiles and Esri JSON give them: outer rings run clockwise and
+ * holes counter-clockwise, and a hole belongs to the outer ring that contains it; a
  * hole is given to the smallest outer ring around it. Files that break the rule are read as GDAL
  * reads them: a hole with no ring around it is an outer ring of its own, and when every ring runs
  * the same way, nesting (inside an odd number of rings) decides. Unclosed rings are closed. Pure,
  * thread-safe.
  */
-final class RingAssembler {
+public final class RingAssembler {
     private RingAssembler() {
     }
 
@@ -49,7 +49,7 @@ final class RingAssembler {
     }
 
     /** The polygon (one outer ring) or multipolygon of the given rings. */
-    static Geometry assemble(List<Coordinate[]> rings, GeometryFactory f) {
+    public static Geometry assemble(List<Coordinate[]> rings, GeometryFactory f) {
         List<Ring> shells = new ArrayList<>();
         List<Ring> holes = new ArrayList<>();
         for (Coordinate[] r : rings) {
