@@ -19,7 +19,7 @@ import org.locationtech.jts.geom.Point;
 /**
  * Writes a dataset as CSV (RFC 4180: comma, CRLF, quotes where needed) in UTF-8 with a byte order
  * mark, so that spreadsheet programs pick the right encoding. Point layers get {@code lon} and
- * {@code lat} columns, all others a {@code wkt} column; either way WGS84 longitude/latitude (OGC
+ * {@code lat} columns, all others a {@code WKT} column (the name GDAL and QGIS recognise); either way WGS84 longitude/latitude (OGC
  * CRS84) with at most 7 decimals — one coordinate system per file, stated in the metadata. One thread.
  */
 final class CsvWriter implements DatasetSink {
@@ -47,7 +47,7 @@ final class CsvWriter implements DatasetSink {
             header.add("lon");
             header.add("lat");
         } else {
-            header.add("wkt");
+            header.add("WKT");
         }
         writeRow(header);
     }

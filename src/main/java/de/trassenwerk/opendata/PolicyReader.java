@@ -68,6 +68,11 @@ final class PolicyReader {
             }
             layers.put(key, layer(e.getValue(), catalogue, personal));
         }
+        for (LayerRule r : layers.values()) {
+            if (r.aggregate() != null && layers.containsKey(r.aggregate().layer())) {
+                throw root.fail("opendata.policy.error.duplicate", r.aggregate().layer());
+            }
+        }
         return new PublicationPolicy(source, personal, marker, areas, catalogue, layers);
     }
 

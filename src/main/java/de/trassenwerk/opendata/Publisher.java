@@ -172,7 +172,7 @@ public final class Publisher {
         return d.info().name() + "." + f.extension();
     }
 
-    private static AreaIndex loadAreas(GeoPackageStore store, PublicationPolicy policy, int targetEpsg) {
+    static AreaIndex loadAreas(GeoPackageStore store, PublicationPolicy policy, int targetEpsg) {
         LayerInfo info = store.layerInfo(policy.areas().layer());
         return AreaIndex.load(store, policy.areas(), PublicationPlanner.epsg(info), targetEpsg);
     }

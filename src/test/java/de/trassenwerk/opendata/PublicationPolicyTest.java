@@ -117,6 +117,13 @@ class PublicationPolicyTest {
     }
 
     @Test
+    void anAggregateCannotTakeTheNameOfALayer() {
+        PolicyException e = assertThrows(PolicyException.class, () -> edited(p -> ((ObjectNode) p.get("layers")
+                .get("conduits").get("aggregate")).put("layer", "quarters")));
+        assertEquals("opendata.policy.error.duplicate", e.key());
+    }
+
+    @Test
     void licencesAreTheDcatApDeOnes() {
         assertEquals("http://dcat-ap.de/def/licenses/cc-by-de/3.0", Licence.byId("cc-by-de/3.0").orElseThrow().uri());
         PolicyException e = assertThrows(PolicyException.class,

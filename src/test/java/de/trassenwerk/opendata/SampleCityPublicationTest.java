@@ -182,10 +182,22 @@ class SampleCityPublicationTest {
             byte[] b = Files.readAllBytes(f);
             assertTrue(b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF, f.toString());
             String header = new String(b, 3, 200, StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
-            assertTrue(header.endsWith(",wkt") || header.endsWith(",lon,lat"), header);
+            assertTrue(header.endsWith(",WKT") || header.endsWith(",lon,lat"), header);
         }
         String sites = Files.readString(out.resolve("duisburg-baustellen.csv"), StandardCharsets.UTF_8);
         assertTrue(sites.contains("\r\n") && sites.contains("\"MULTIPOLYGON (((6."), sites.substring(0, 400));
+    }
+
+    @Test
+    void gdalReadsTheGeometryOfTheCsvFiles() throws Exception {
+        Assumptions.assumeTrue(Fixtures.onPath("ogrinfo"), "GDAL is not installed: ogrinfo check skipped");
+        Fixtures.Run r = Fixtures.run(dir, "ogrinfo", "-ro", "-al", "-so", out.resolve("duisburg-baustellen.csv").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Feature Count: 912"), r.out());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Extent: \\(([\\d.]+), ([\\d.]+)\\) - \\(([\\d.]+), ([\\d.]+)\\)")
+                .matcher(r.out());
+        assertTrue(m.find(), "GDAL finds the WKT geometry: " + r.out());
+        assertTrue(Double.parseDouble(m.group(1)) > 6.6 && Double.parseDouble(m.group(4)) < 51.6, m.group());
     }
 
     @Test

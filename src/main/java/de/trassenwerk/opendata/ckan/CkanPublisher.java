@@ -139,11 +139,18 @@ public final class CkanPublisher {
         extra(extras, "temporal_end", d.temporal().end().toString());
         if (d.extentWgs84() != null) {
             var e = d.extentWgs84();
-            extra(extras, "spatial", "{\"type\":\"Polygon\",\"coordinates\":[[[" + e.getMinX() + "," + e.getMinY() + "],["
-                    + e.getMaxX() + "," + e.getMinY() + "],[" + e.getMaxX() + "," + e.getMaxY() + "],[" + e.getMinX() + ","
-                    + e.getMaxY() + "],[" + e.getMinX() + "," + e.getMinY() + "]]]}");
+            String w = lonLat(e.getMinX());
+            String so = lonLat(e.getMinY());
+            String ea = lonLat(e.getMaxX());
+            String n = lonLat(e.getMaxY());
+            extra(extras, "spatial", "{\"type\":\"Polygon\",\"coordinates\":[[[" + w + "," + so + "],[" + ea + "," + so
+                    + "],[" + ea + "," + n + "],[" + w + "," + n + "],[" + w + "," + so + "]]]}");
         }
         return pkg;
+    }
+
+    private static String lonLat(double degrees) {
+        return String.format(java.util.Locale.ROOT, "%.7f", degrees);
     }
 
     private static void extra(ArrayNode extras, String key, String value) {
