@@ -79,7 +79,8 @@ for script in postinst prerm; do
 done
 launcher=$(sed -n 's/^launcher=//p' "$work/DEBIAN/postinst")
 [ -x "$root$launcher" ] || fail "postinst links to $launcher, which the package does not install"
-grep -q 'xdg-desktop-menu install' "$work/DEBIAN/postinst" || fail "postinst does not install the desktop entry"
+grep -q "xdg-desktop-menu install" "$work/DEBIAN/postinst" || fail "postinst does not install the desktop entry"
+grep -q "xdg-desktop-menu uninstall" "$work/DEBIAN/prerm" || fail "prerm does not remove the desktop entry"
 ok "postinst/prerm link /usr/bin/trassenwerk -> $launcher"
 
 # --- the command line, through the link the postinst makes ---------------------------------
