@@ -86,7 +86,9 @@ ok "postinst/prerm link /usr/bin/trassenwerk -> $launcher"
 # --- the command line, through the link the postinst makes ---------------------------------
 mkdir -p "$root/usr/bin" "$work/home" "$work/cwd"
 ln -s "$root$launcher" "$root/usr/bin/trassenwerk"
+# A fresh user: Java takes its user.home from the password database, not from HOME.
 export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config XDG_DATA_HOME=$work/home/.local/share
+export JAVA_TOOL_OPTIONS="-Duser.home=$HOME"
 find "$opt" -type f -exec md5sum {} + | sort > "$work/before.md5"
 
 info=$(cd "$work/cwd" && "$root/usr/bin/trassenwerk" info "$app/sample-gpkg/duisburg.gpkg")
