@@ -79,13 +79,16 @@ for script in postinst prerm; do
 done
 launcher=$(sed -n 's/^launcher=//p' "$work/DEBIAN/postinst")
 [ -x "$root$launcher" ] || fail "postinst links to $launcher, which the package does not install"
-grep -q 'xdg-desktop-menu install' "$work/DEBIAN/postinst" || fail "postinst does not install the desktop entry"
+grep -q "xdg-desktop-menu install" "$work/DEBIAN/postinst" || fail "postinst does not install the desktop entry"
+grep -q "xdg-desktop-menu uninstall" "$work/DEBIAN/prerm" || fail "prerm does not remove the desktop entry"
 ok "postinst/prerm link /usr/bin/trassenwerk -> $launcher"
 
 # --- the command line, through the link the postinst makes ---------------------------------
 mkdir -p "$root/usr/bin" "$work/home" "$work/cwd"
 ln -s "$root$launcher" "$root/usr/bin/trassenwerk"
+# A fresh user: Java takes its user.home from the password database, not from HOME.
 export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config XDG_DATA_HOME=$work/home/.local/share
+export JAVA_TOOL_OPTIONS="-Duser.home=$HOME"
 find "$opt" -type f -exec md5sum {} + | sort > "$work/before.md5"
 
 info=$(cd "$work/cwd" && "$root/usr/bin/trassenwerk" info "$app/sample-gpkg/duisburg.gpkg")
