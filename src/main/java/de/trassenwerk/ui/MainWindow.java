@@ -530,9 +530,14 @@ public final class MainWindow {
         MenuItem openProject = item("menuOpenProject", "ui.menu.file.openProject", "Shortcut+Shift+O", this::openProject);
         MenuItem saveProject = item("menuSaveProject", "ui.menu.file.saveProject", "Shortcut+Shift+S", this::saveProjectAs);
         MenuItem export = item("menuExportPng", "ui.menu.file.exportPng", "Shortcut+E", this::exportPng);
+        MenuItem publish = item("menuPublish", "ui.menu.file.publish", "Shortcut+Shift+P", () -> {
+            if (file != null) {
+                PublishWizard.show(stage, file);
+            }
+        });
         MenuItem quit = item("menuQuit", "ui.menu.file.quit", "Shortcut+Q", stage::close);
         Menu fileMenu = new Menu(Messages.get("ui.menu.file"), null, open, recentMenu, new SeparatorMenuItem(),
-                openProject, saveProject, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+                openProject, saveProject, new SeparatorMenuItem(), export, publish, new SeparatorMenuItem(), quit);
 
         MenuItem zoomIn = item("menuZoomIn", "ui.menu.view.zoomIn", "Shortcut+Plus", () -> map.zoomBy(2));
         MenuItem zoomOut = item("menuZoomOut", "ui.menu.view.zoomOut", "Shortcut+Minus", () -> map.zoomBy(0.5));
