@@ -2,6 +2,7 @@ package de.trassenwerk.render;
 
 import de.trassenwerk.store.FeatureStore;
 import de.trassenwerk.store.LayerSchema;
+import de.trassenwerk.style.LayerStyle;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.Comparator;
@@ -11,16 +12,24 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Draws one layer of one view into an image of its own: {@link ShapeReader} reads the features the
- * view shows and turns them into pixel shapes while reading, then they are painted once the read is
- * done, so that a store connection is held only while reading.
+ * view shows (only the attributes the rules shown at the view's scale need) and turns them into
+ * styled pixel shapes and label candidates while reading, then the shapes are painted once the read
+ * is done, so that a store connection is held only while reading. Labels are placed later, over all
+ * layers.
  *
  * <p>Runs on one worker thread from start to end. Checks {@code cancelled} before every feature
  * read and every feature painted and then stops early; the result says so.
  */
 final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
 
-    /** The outcome: the image (null when nothing was drawn), features drawn, and whether it stopped early. */
-    record LayerImage(String layer, BufferedImage image, int features, boolean cancelled) {
+    /**
+     * The outcome: the image (null when nothing was drawn), features drawn, whether it stopped early,
+     * and the labels the layer asks for.
+     */
+    record LayerImage(String layer, BufferedImage image, int features, boolean cancelled, List<LabelCandidate> labels) {
+        LayerImage(String layer, BufferedImage image, int features, boolean cancelled) {
+            this(layer, image, features, cancelled, List.of());
+        }
     }
 
     private final FeatureStore store;
@@ -54,13 +63,13 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         }
         List<FeatureShape> shapes = read.shapes();
         if (shapes.isEmpty()) {
-            return new LayerImage(layer, null, read.features(), false);
+            return new LayerImage(layer, null, read.features(), false, read.labels());
         }
         shapes.sort(Comparator.comparingInt(FeatureShape::rank)); // stable: keeps the store's order per rank
         BufferedImage image = new BufferedImage(viewport.width(), viewport.height(), BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D g = image.createGraphics();
         try {
-            FeaturePainter painter = new FeaturePainter(g, image);
+            FeaturePainter painter = new FeaturePainter(g, image, viewport.metresPerPixel());
             for (FeatureShape s : shapes) {
                 if (cancelled.getAsBoolean()) {
                     return new LayerImage(layer, null, read.features(), true);
@@ -70,6 +79,6 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         } finally {
             g.dispose();
         }
-        return new LayerImage(layer, image, read.features(), false);
+        return new LayerImage(layer, image, read.features(), false, read.labels());
     }
 }

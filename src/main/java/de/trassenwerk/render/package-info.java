@@ -1,8 +1,10 @@
 /**
  * The headless map renderer: turns the features of a {@link de.trassenwerk.store.FeatureStore} into
  * a Java2D image for a {@link de.trassenwerk.render.Viewport}, one parallel job per layer, styled by
- * {@link de.trassenwerk.render.LayerStyle} (defaults in {@link de.trassenwerk.render.DefaultStyles}).
- * Depends on {@code store}, JTS and Java2D only, never on JavaFX, so the workbench, the CLI's
- * {@code render} and tests share it. Entry point: {@link de.trassenwerk.render.MapRenderer#render}.
+ * the rules of a {@link de.trassenwerk.style.LayerStyle} (SLD or built-in default), with the labels
+ * of all layers placed on top without overlaps ({@link de.trassenwerk.render.LabelEngine}), and the
+ * legend icons of those rules ({@link de.trassenwerk.render.Legend}). Depends on {@code store},
+ * {@code style}, JTS and Java2D only, never on JavaFX, so the workbench, the CLI's {@code render}
+ * and tests share it. Entry point: {@link de.trassenwerk.render.MapRenderer#render}.
  */
 package de.trassenwerk.render;
