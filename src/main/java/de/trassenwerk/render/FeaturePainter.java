@@ -15,24 +15,36 @@ import java.awt.Composite;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
-import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
  * Paints {@link FeatureShape}s with their symbolizers onto one Java2D canvas: areas filled then
  * outlined, lines stroked, points as well-known marks, tiny features as one pixel in the colour
- * they would mostly show. Keeps the Java2D strokes it made per style stroke. Not thread-safe: one
- * painter per canvas, used by the one thread that paints that canvas.
+ * they would mostly show. Keeps the Java2D strokes it made per style stroke.
+ *
+ * <p>The two things a map has most of skip Java2D and go straight into the image's pixels through
+ * {@link RasterFill} (the same pixels as Java2D's non-antialiased fill, many times faster): areas in
+ * {@link PixelShape} form of a polygon symbolizer with a fill and no outline, and features drawn as
+ * a single pixel. Everything else (outlines, strokes with their dashes, joins and caps, offset
+ * lines, marks) is drawn by Java2D.
+ *
+ * <p>Not thread-safe: one painter per canvas, used by the one thread that paints that canvas.
  */
 final class FeaturePainter {
     private final Graphics2D g;
+    private final RasterFill raster;
     private final double metresPerPixel;
     private final Map<Stroke, BasicStroke> strokes = new IdentityHashMap<>();
-    private final Rectangle2D.Double rect = new Rectangle2D.Double();
 
-    FeaturePainter(Graphics2D g, double metresPerPixel) {
+    /**
+     * A painter on {@code g}, which draws on {@code image} (a {@code TYPE_INT_ARGB_PRE} image,
+     * untransformed, unclipped), for a view of {@code metresPerPixel}.
+     */
+    FeaturePainter(Graphics2D g, BufferedImage image, double metresPerPixel) {
         this.g = g;
+        this.raster = new RasterFill(image);
         this.metresPerPixel = metresPerPixel;
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
@@ -60,10 +72,14 @@ final class FeaturePainter {
             case PIXEL -> {
                 Color c = pixelColour(sym);
                 if (c != null) {
-                    g.setColor(c);
                     double[] xy = s.points();
-                    rect.setRect(Math.floor(xy[0]), Math.floor(xy[1]), 1, 1);
-                    g.fill(rect);
+                    int x = (int) Math.floor(xy[0]);
+                    int y = (int) Math.floor(xy[1]);
+                    if (sym instanceof PolygonSymbolizer p && p.stroke() == null) {
+                        raster.pixelOnce(x, y, RasterFill.premultiplied(c)); // an area filled without antialiasing
+                    } else {
+                        raster.pixel(x, y, RasterFill.premultiplied(c));
+                    }
                 }
             }
         }
@@ -71,7 +87,11 @@ final class FeaturePainter {
 
     private void paintArea(Shape shape, PolygonSymbolizer p) {
         Fill fill = p.fill();
-        if (fill != null && p.stroke() == null) {
+        if (fill != null && p.stroke() == null && shape instanceof PixelShape ps) {
+            // Unoutlined areas usually tile (coverage cells): without antialiasing
+            // neighbours meet without a light seam between them.
+            raster.fill(ps, RasterFill.premultiplied(fill.colour()));
+        } else if (fill != null && p.stroke() == null) {
             // Unoutlined areas usually tile (coverage cells): without antialiasing
             // neighbours meet without a light seam between them.
             g.setColor(fill.colour());

@@ -1,6 +1,8 @@
 package de.trassenwerk.render;
 
+import de.trassenwerk.crs.CoordinateTransform;
 import de.trassenwerk.store.Feature;
+import de.trassenwerk.store.GeoPackageGeometry;
 import de.trassenwerk.style.FeatureTypeStyle;
 import de.trassenwerk.style.LayerStyle;
 import de.trassenwerk.style.LineSymbolizer;
@@ -11,6 +13,7 @@ import de.trassenwerk.style.Symbolizer;
 import de.trassenwerk.style.TextSymbolizer;
 import java.util.ArrayList;
 import java.util.List;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -18,6 +21,12 @@ import org.locationtech.jts.geom.Geometry;
  * tests each feature against their filters (else rules take what no other rule of their feature
  * type style took) and turns the symbolizers of the matching rules into {@link FeatureShape}s and
  * {@link LabelCandidate}s.
+ *
+ * <p>Works on the stored form of a feature (its GeoPackage geometry bytes and the values of the
+ * fields the rules read). Which rules take a feature, and the texts of its labels, are worked out
+ * once per combination of values and geometry dimension ({@link SymbolLookup}). The pixel shapes come straight from the
+ * bytes ({@link PixelDecoder}); a JTS geometry is made only for what needs one: labels, point
+ * symbolizers on lines and areas (at an interior point) and lines drawn with a perpendicular offset.
  *
  * <p>Drawing order: the rank of a shape is the position of its rule among all rules of the style,
  * feature type styles in order. The layer job sorts shapes stably by rank, so each feature type
@@ -29,19 +38,39 @@ import org.locationtech.jts.geom.Geometry;
  * <p>Not thread-safe: one styler per layer job, used by its one thread.
  */
 final class FeatureStyler {
+    /** A rule that takes a feature, at its rank, with the texts of its text symbolizers (in order). */
+    private record Match(Rule rule, int rank, List<String> labels) {
+    }
+
+    /** The rules that take features with one combination of values, and whether they need geometry. */
+    private record Choice(List<Match> matches, boolean needsGeometry) {
+    }
+
     private final Viewport viewport;
-    private final double scale;
+    private final PixelDecoder decoder;
+    private final CoordinateTransform toMap;
     private final List<List<Rule>> rules = new ArrayList<>();
     private final List<List<Rule>> elseRules = new ArrayList<>();
     private final List<List<Integer>> ranks = new ArrayList<>();
     private final List<List<Integer>> elseRanks = new ArrayList<>();
     private final List<LabelCandidate> labels = new ArrayList<>();
     private final List<FeatureShape> bare = new ArrayList<>();
+    private final SymbolLookup<Choice> lookup;
     private boolean hasRules;
 
-    FeatureStyler(LayerStyle style, Viewport viewport) {
+    /**
+     * @param style   the layer's style
+     * @param viewport the view
+     * @param fields  the fields the values will hold, by the names the style uses, in order
+     * @param decoder turns the stored geometries into pixel shapes of the view
+     * @param toMap   transform from the layer's CRS to the map's, or null when they are the same
+     */
+    FeatureStyler(LayerStyle style, Viewport viewport, List<String> fields, PixelDecoder decoder,
+            CoordinateTransform toMap) {
         this.viewport = viewport;
-        this.scale = viewport.scaleDenominator();
+        this.decoder = decoder;
+        this.toMap = toMap;
+        double scale = viewport.scaleDenominator();
         int rank = 0;
         for (FeatureTypeStyle fts : style.featureTypeStyles()) {
             List<Rule> normal = new ArrayList<>();
@@ -61,6 +90,7 @@ final class FeatureStyler {
             ranks.add(normalRanks);
             elseRanks.add(otherwiseRanks);
         }
+        this.lookup = new SymbolLookup<>(fields, this::choose);
     }
 
     /** Whether any rule is shown at this scale (if not, the layer need not be read at all). */
@@ -73,9 +103,60 @@ final class FeatureStyler {
         return labels;
     }
 
-    /** Adds the shapes of {@code f} for every rule it matches to {@code out}. */
-    void add(Feature f, List<FeatureShape> out) {
+    /**
+     * Adds the shapes of one stored feature for every rule it matches to {@code out}.
+     *
+     * @param geometry the GeoPackage geometry bytes, or null
+     * @param values   the values of the fields, in the order given at construction
+     * @throws IllegalArgumentException when the geometry cannot be read
+     */
+    void add(long fid, byte[] geometry, Object[] values, List<FeatureShape> out) {
+        if (geometry == null) {
+            return;
+        }
         bare.clear();
+        decoder.decode(geometry, bare);
+        if (bare.isEmpty()) {
+            return; // empty geometry
+        }
+        int dimension = 0;
+        for (FeatureShape b : bare) {
+            dimension = Math.max(dimension, b.dimension());
+        }
+        Choice choice = lookup.of(fid, values, dimension);
+        if (choice.matches().isEmpty()) {
+            return;
+        }
+        Geometry g = choice.needsGeometry() ? geometry(geometry) : null;
+        if (choice.needsGeometry() && (g == null || g.isEmpty())) {
+            return;
+        }
+        for (Match m : choice.matches()) {
+            int text = 0;
+            for (Symbolizer s : m.rule().symbolizers()) {
+                if (s instanceof TextSymbolizer t) {
+                    String label = m.labels().get(text++);
+                    if (label != null) {
+                        labels.add(new LabelCandidate(label, t, g, labels.size()));
+                    }
+                } else if (s instanceof PolygonSymbolizer p) {
+                    for (FeatureShape b : bare) {
+                        if (b.dimension() == 2) {
+                            out.add(b.with(p, m.rank()));
+                        }
+                    }
+                } else if (s instanceof LineSymbolizer l) {
+                    line(g, l, m.rank(), out);
+                } else if (s instanceof PointSymbolizer p) {
+                    point(g, p, m.rank(), out);
+                }
+            }
+        }
+    }
+
+    /** The rules that take {@code f} (attributes, stand-in geometry) and the texts of their labels. */
+    private Choice choose(Feature f) {
+        List<Match> matches = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             boolean matched = false;
             List<Rule> normal = rules.get(i);
@@ -83,47 +164,44 @@ final class FeatureStyler {
                 Rule r = normal.get(j);
                 if (r.filter().test(f)) {
                     matched = true;
-                    emit(f, r, ranks.get(i).get(j), out);
+                    matches.add(match(f, r, ranks.get(i).get(j)));
                 }
             }
             if (!matched) {
                 List<Rule> otherwise = elseRules.get(i);
                 for (int j = 0; j < otherwise.size(); j++) {
-                    emit(f, otherwise.get(j), elseRanks.get(i).get(j), out);
+                    matches.add(match(f, otherwise.get(j), elseRanks.get(i).get(j)));
                 }
             }
         }
+        boolean needsGeometry = false;
+        for (Match m : matches) {
+            for (Symbolizer s : m.rule().symbolizers()) {
+                needsGeometry |= s instanceof TextSymbolizer || s instanceof PointSymbolizer
+                        || s instanceof LineSymbolizer l && l.perpendicularOffset() != 0;
+            }
+        }
+        return new Choice(List.copyOf(matches), needsGeometry);
     }
 
-    private void emit(Feature f, Rule rule, int rank, List<FeatureShape> out) {
-        Geometry g = f.geometry();
-        if (g == null || g.isEmpty()) {
-            return;
-        }
-        for (Symbolizer s : rule.symbolizers()) {
+    private static Match match(Feature f, Rule r, int rank) {
+        List<String> texts = new ArrayList<>();
+        for (Symbolizer s : r.symbolizers()) {
             if (s instanceof TextSymbolizer t) {
-                label(f, t);
-            } else if (s instanceof PolygonSymbolizer p) {
-                for (FeatureShape b : bare(g)) {
-                    if (b.dimension() == 2) {
-                        out.add(b.with(p, rank));
-                    }
-                }
-            } else if (s instanceof LineSymbolizer l) {
-                line(g, l, rank, out);
-            } else if (s instanceof PointSymbolizer p) {
-                point(g, p, rank, out);
+                String text = t.label().evaluateAsText(f);
+                texts.add(text == null || text.isBlank() ? null : text.strip());
             }
         }
+        return new Match(r, rank, texts);
     }
 
     private void line(Geometry g, LineSymbolizer l, int rank, List<FeatureShape> out) {
         double offset = l.uom().toPixels(l.perpendicularOffset(), viewport.metresPerPixel());
-        if (offset != 0 && g.getDimension() >= 1 && bare(g).stream().noneMatch(b -> b.kind() == FeatureShape.Kind.PIXEL)) {
+        if (offset != 0 && g.getDimension() >= 1 && bare.stream().noneMatch(b -> b.kind() == FeatureShape.Kind.PIXEL)) {
             out.add(new FeatureShape(FeatureShape.Kind.LINE, OffsetPath.of(g, viewport, offset), null, 1, l, rank));
             return;
         }
-        for (FeatureShape b : bare(g)) {
+        for (FeatureShape b : bare) {
             if (b.dimension() >= 1) {
                 out.add(b.asLine().with(l, rank));
             }
@@ -132,28 +210,19 @@ final class FeatureStyler {
 
     private void point(Geometry g, PointSymbolizer p, int rank, List<FeatureShape> out) {
         if (g.getDimension() == 0) {
-            for (FeatureShape b : bare(g)) {
+            for (FeatureShape b : bare) {
                 out.add(b.with(p, rank));
             }
             return;
         }
-        Geometry c = g.getInteriorPoint();
-        double[] xy = {viewport.toPixelX(c.getCoordinate().x), viewport.toPixelY(c.getCoordinate().y)};
+        Coordinate c = g.getInteriorPoint().getCoordinate();
+        double[] xy = {viewport.toPixelX(c.x), viewport.toPixelY(c.y)};
         out.add(new FeatureShape(FeatureShape.Kind.POINTS, null, xy, 0, p, rank));
     }
 
-    private void label(Feature f, TextSymbolizer t) {
-        String text = t.label().evaluateAsText(f);
-        if (text != null && !text.isBlank()) {
-            labels.add(new LabelCandidate(text.strip(), t, f.geometry(), labels.size()));
-        }
-    }
-
-    /** The feature's pixel shapes, made once per feature whatever the number of symbolizers. */
-    private List<FeatureShape> bare(Geometry g) {
-        if (bare.isEmpty()) {
-            FeatureShape.collect(g, viewport, bare);
-        }
-        return bare;
+    /** The feature's geometry in the map's CRS. */
+    private Geometry geometry(byte[] blob) {
+        Geometry g = GeoPackageGeometry.decode(blob);
+        return g == null || toMap == null ? g : toMap.transform(g);
     }
 }

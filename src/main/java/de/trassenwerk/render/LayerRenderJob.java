@@ -1,25 +1,21 @@
 package de.trassenwerk.render;
 
-import de.trassenwerk.store.AttributeFilter;
-import de.trassenwerk.store.Feature;
 import de.trassenwerk.store.FeatureStore;
 import de.trassenwerk.store.LayerSchema;
-import de.trassenwerk.store.Query;
 import de.trassenwerk.style.LayerStyle;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
 /**
- * Draws one layer of one view into an image of its own: reads the features whose envelope meets
- * the view through the store's spatial index (only the attributes the rules shown at the view's scale
- * need), styles them into pixel shapes and label candidates while reading ({@link FeatureStyler}),
- * then paints the shapes once the read is done, so that a synchronized store is held only while
- * reading and other layers can read while this one paints. Labels are placed later, over all layers.
+ * Draws one layer of one view into an image of its own: {@link ShapeReader} reads the features the
+ * view shows (only the attributes the rules shown at the view's scale need) and turns them into
+ * styled pixel shapes and label candidates while reading, then the shapes are painted once the read
+ * is done, so that a store connection is held only while reading. Labels are placed later, over all
+ * layers.
  *
  * <p>Runs on one worker thread from start to end. Checks {@code cancelled} before every feature
  * read and every feature painted and then stops early; the result says so.
@@ -36,72 +32,53 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         }
     }
 
-    /** Thrown inside the store's read loop to leave it early; never escapes this class. */
-    private static final class Stop extends RuntimeException {
-        Stop() {
-            super(null, null, false, false);
-        }
-    }
-
     private final FeatureStore store;
-    private final String layer;
+    private final LayerRequest request;
     private final LayerStyle style;
-    private final AttributeFilter filter;
     private final Viewport viewport;
+    private final RenderSettings settings;
     private final BooleanSupplier cancelled;
 
-    LayerRenderJob(FeatureStore store, String layer, LayerStyle style, AttributeFilter filter, Viewport viewport,
-            BooleanSupplier cancelled) {
+    LayerRenderJob(FeatureStore store, LayerRequest request, LayerStyle style, Viewport viewport,
+            RenderSettings settings, BooleanSupplier cancelled) {
         this.store = store;
-        this.layer = layer;
+        this.request = request;
         this.style = style;
-        this.filter = filter;
         this.viewport = viewport;
+        this.settings = settings;
         this.cancelled = cancelled;
     }
 
     @Override
     public LayerImage call() {
+        String layer = request.layer();
         LayerSchema schema = store.schema(layer);
         if (!schema.hasGeometry()) {
             return new LayerImage(layer, null, 0, false);
         }
-        FeatureStyler styler = new FeatureStyler(style, viewport);
-        if (!styler.hasRules()) {
-            return new LayerImage(layer, null, 0, false);
+        ShapeReader.Shapes read = new ShapeReader(store, settings.mapSrs())
+                .read(schema, request.filter(), style, viewport, settings.detail(), cancelled);
+        if (read == null) {
+            return new LayerImage(layer, null, 0, true);
         }
-        List<String> fields = style.fieldsNeededAt(viewport.scaleDenominator()).stream()
-                .filter(f -> schema.field(f).isPresent()).toList();
-        List<FeatureShape> shapes = new ArrayList<>();
-        int[] features = {0};
-        try {
-            store.read(layer, Query.bbox(viewport.envelope()).withFilter(filter).withFields(fields, true), (Feature f) -> {
-                if (cancelled.getAsBoolean()) {
-                    throw new Stop();
-                }
-                features[0]++;
-                styler.add(f, shapes);
-            });
-        } catch (Stop stop) {
-            return new LayerImage(layer, null, features[0], true);
-        }
+        List<FeatureShape> shapes = read.shapes();
         if (shapes.isEmpty()) {
-            return new LayerImage(layer, null, features[0], false, styler.labels());
+            return new LayerImage(layer, null, read.features(), false, read.labels());
         }
         shapes.sort(Comparator.comparingInt(FeatureShape::rank)); // stable: keeps the store's order per rank
         BufferedImage image = new BufferedImage(viewport.width(), viewport.height(), BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D g = image.createGraphics();
         try {
-            FeaturePainter painter = new FeaturePainter(g, viewport.metresPerPixel());
+            FeaturePainter painter = new FeaturePainter(g, image, viewport.metresPerPixel());
             for (FeatureShape s : shapes) {
                 if (cancelled.getAsBoolean()) {
-                    return new LayerImage(layer, null, features[0], true);
+                    return new LayerImage(layer, null, read.features(), true);
                 }
                 painter.paint(s);
             }
         } finally {
             g.dispose();
         }
-        return new LayerImage(layer, image, features[0], false, styler.labels());
+        return new LayerImage(layer, image, read.features(), false, read.labels());
     }
 }

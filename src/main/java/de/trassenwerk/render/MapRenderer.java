@@ -4,6 +4,7 @@ import de.trassenwerk.store.AttributeFilter;
 import de.trassenwerk.store.FeatureStore;
 import de.trassenwerk.style.DefaultStyles;
 import de.trassenwerk.style.LayerStyle;
+import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,9 +25,14 @@ import java.util.function.Function;
 
 /**
  * Draws a map: one {@link LayerRenderJob} per layer on a worker pool, each into its own image, then
- * composites them bottom to top over white, then places the labels of all layers on top
- * ({@link LabelEngine}). The same renderer serves the workbench's map view, PNG
+ * composites them bottom to top over white, each with its opacity, then places the labels of all
+ * layers on top ({@link LabelEngine}). The same renderer serves the workbench's map view, PNG
  * exports and anything else that needs a picture of the data.
+ *
+ * <p>Layer images and their label candidates are kept for re-use ({@link LayerImageCache}, sized by
+ * {@link RenderSettings#layerCachePixels()}) when the store reports a data version: drawing the same
+ * view again with a layer switched off, moved or made more transparent only composites again and
+ * places the labels anew.
  *
  * <p>Thread rules: {@link #render} blocks until every layer job has ended, so it must run on a
  * worker thread of the caller's own (never on the JavaFX thread, and never on this renderer's
@@ -40,6 +47,8 @@ public final class MapRenderer {
 
     private final Function<String, LayerStyle> styles;
     private final ExecutorService layerPool;
+    private final RenderSettings settings;
+    private final LayerImageCache cache;
 
     /** A renderer with the {@link DefaultStyles} on a shared pool of daemon threads. */
     public MapRenderer() {
@@ -53,18 +62,33 @@ public final class MapRenderer {
 
     /** A renderer with the given style per layer name, running layer jobs on {@code layerPool}. */
     public MapRenderer(Function<String, LayerStyle> styles, ExecutorService layerPool) {
+        this(styles, layerPool, RenderSettings.defaults());
+    }
+
+    /** A renderer with the given styles, pool and settings. */
+    public MapRenderer(Function<String, LayerStyle> styles, ExecutorService layerPool, RenderSettings settings) {
         this.styles = Objects.requireNonNull(styles);
         this.layerPool = Objects.requireNonNull(layerPool);
+        this.settings = Objects.requireNonNull(settings);
+        this.cache = new LayerImageCache(settings.layerCachePixels());
+    }
+
+    /** A renderer with the given style per layer name on the shared pool, with the given settings. */
+    public static MapRenderer withSettings(Function<String, LayerStyle> styles, RenderSettings settings) {
+        return new MapRenderer(styles, SHARED_POOL, settings);
+    }
+
+    public RenderSettings settings() {
+        return settings;
     }
 
     /**
-     * Renders {@code layersBottomToTop} (each must exist in {@code store}) into a new image of the
-     * viewport's size. A layer that fails is left out and reported in the result; the others are
-     * drawn.
+     * Renders {@code layersBottomToTop} (each must exist in {@code store}), all features fully opaque,
+     * into a new image of the viewport's size. See {@link #renderLayers}.
      */
     public RenderResult render(FeatureStore store, List<String> layersBottomToTop, Viewport vp,
             BooleanSupplier cancelled) {
-        return render(store, layersBottomToTop, Map.of(), vp, cancelled);
+        return renderLayers(store, layersBottomToTop.stream().map(LayerRequest::of).toList(), vp, cancelled);
     }
 
     /**
@@ -73,11 +97,39 @@ public final class MapRenderer {
      */
     public RenderResult render(FeatureStore store, List<String> layersBottomToTop, Map<String, AttributeFilter> filters,
             Viewport vp, BooleanSupplier cancelled) {
+        return renderLayers(store, layersBottomToTop.stream()
+                .map(l -> LayerRequest.of(l).withFilter(filters.getOrDefault(l, AttributeFilter.ALL))).toList(),
+                vp, cancelled);
+    }
+
+    /**
+     * Renders {@code layersBottomToTop}, each with its filter and opacity, into a new image of the
+     * viewport's size, labels of all layers on top (fully opaque). A layer that fails is left out
+     * and reported in the result; the others are drawn. A layer with opacity 0 is not read at all
+     * and gets no labels.
+     */
+    public RenderResult renderLayers(FeatureStore store, List<LayerRequest> layersBottomToTop, Viewport vp,
+            BooleanSupplier cancelled) {
         long t0 = System.nanoTime();
-        List<Future<LayerRenderJob.LayerImage>> futures = new ArrayList<>();
-        for (String layer : layersBottomToTop) {
-            futures.add(layerPool.submit(new LayerRenderJob(store, layer, styles.apply(layer),
-                    filters.getOrDefault(layer, AttributeFilter.ALL), vp, cancelled)));
+        OptionalLong version = store.dataVersion();
+        int n = layersBottomToTop.size();
+        List<LayerImageCache.Key> keys = new ArrayList<>(n);
+        List<Object> pending = new ArrayList<>(n); // a cache entry, a future, or null (invisible)
+        for (LayerRequest request : layersBottomToTop) {
+            LayerStyle style = styles.apply(request.layer());
+            LayerImageCache.Key key = version.isPresent()
+                    ? new LayerImageCache.Key(store, request.layer(), vp, request.filter(), style,
+                            version.getAsLong(), settings.detail())
+                    : null;
+            keys.add(key);
+            LayerImageCache.Entry cached = key == null ? null : cache.get(key);
+            if (request.opacity() == 0) {
+                pending.add(null);
+            } else if (cached != null) {
+                pending.add(cached);
+            } else {
+                pending.add(layerPool.submit(new LayerRenderJob(store, request, style, vp, settings, cancelled)));
+            }
         }
         BufferedImage image = new BufferedImage(vp.width(), vp.height(), BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D g = image.createGraphics();
@@ -88,24 +140,42 @@ public final class MapRenderer {
         try {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, vp.width(), vp.height());
-            for (int i = 0; i < futures.size(); i++) {
-                String layer = layersBottomToTop.get(i);
-                LayerRenderJob.LayerImage li;
-                try {
-                    li = awaitUninterruptibly(futures.get(i));
-                } catch (ExecutionException e) {
-                    failures.put(layer, e.getCause() instanceof RuntimeException r ? r
-                            : new IllegalStateException(e.getCause()));
+            for (int i = 0; i < n; i++) {
+                LayerRequest request = layersBottomToTop.get(i);
+                Object p = pending.get(i);
+                LayerImageCache.Entry entry;
+                if (p == null) {
+                    drawn.put(request.layer(), 0);
                     continue;
+                } else if (p instanceof LayerImageCache.Entry e) {
+                    entry = e;
+                } else {
+                    @SuppressWarnings("unchecked")
+                    Future<LayerRenderJob.LayerImage> f = (Future<LayerRenderJob.LayerImage>) p;
+                    LayerRenderJob.LayerImage li;
+                    try {
+                        li = awaitUninterruptibly(f);
+                    } catch (ExecutionException e) {
+                        failures.put(request.layer(), e.getCause() instanceof RuntimeException r ? r
+                                : new IllegalStateException(e.getCause()));
+                        continue;
+                    }
+                    wasCancelled |= li.cancelled();
+                    entry = new LayerImageCache.Entry(li.image(), li.features(), li.labels());
+                    if (!li.cancelled() && keys.get(i) != null) {
+                        cache.put(keys.get(i), entry);
+                    }
                 }
-                wasCancelled |= li.cancelled();
-                drawn.put(layer, li.features());
-                if (li.image() != null && !wasCancelled) {
-                    g.drawImage(li.image(), 0, 0, null);
+                drawn.put(request.layer(), entry.features());
+                if (entry.image() != null && !wasCancelled) {
+                    g.setComposite(request.opacity() >= 1 ? AlphaComposite.SrcOver
+                            : AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) request.opacity()));
+                    g.drawImage(entry.image(), 0, 0, null);
                 }
-                labels.add(i, li.labels());
+                labels.add(i, entry.labels());
             }
             if (!wasCancelled) {
+                g.setComposite(AlphaComposite.SrcOver);
                 labels.paint(g, cancelled);
             }
         } finally {

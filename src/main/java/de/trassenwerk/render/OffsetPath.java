@@ -14,6 +14,8 @@ import org.locationtech.jts.geom.Polygon;
  */
 final class OffsetPath {
     private static final double MITRE_LIMIT = 2;
+    /** Vertices closer than this (in pixels, either way) to the previous one are left out. */
+    private static final double MIN_STEP = 0.5;
 
     private OffsetPath() {
     }
@@ -49,7 +51,7 @@ final class OffsetPath {
         for (int i = 0; i < seq.size(); i++) {
             double px = vp.toPixelX(seq.getX(i));
             double py = vp.toPixelY(seq.getY(i));
-            if (n > 0 && Math.abs(px - x[n - 1]) < PixelPath.MIN_STEP && Math.abs(py - y[n - 1]) < PixelPath.MIN_STEP) {
+            if (n > 0 && Math.abs(px - x[n - 1]) < MIN_STEP && Math.abs(py - y[n - 1]) < MIN_STEP) {
                 continue;
             }
             x[n] = px;

@@ -32,9 +32,12 @@ import org.sqlite.SQLiteConfig;
  * written by anyone (GDAL, QGIS, NGA); writes files that follow the OGC GeoPackage 1.3 standard for
  * Core, Features and the R-tree spatial index extension.
  *
- * <p>Thread rules: one connection per store, all public methods synchronized, so a store may be
- * shared by a worker pool but calls run one after another. Never call it from the JavaFX thread:
- * every method does file I/O.
+ * <p>Thread rules: a store may be shared by a worker pool. {@link #read} and {@link #count} run on a
+ * small pool of read-only connections ({@link ReadConnectionPool}), so several threads read at once,
+ * and see every change committed before their statement began. Everything else (writes, metadata,
+ * layer listings) runs on the one main connection and is synchronized: writes run one after another,
+ * each change set in its own transaction. Never call a store from the JavaFX thread: every method
+ * does file I/O.
  *
  * <p>Files opened for writing use SQLite's write-ahead log while open and are switched back to a
  * plain rollback journal on {@link #close()}, so that a closed file is always one self-contained
@@ -46,6 +49,8 @@ public final class GeoPackageStore implements FeatureStore {
     /** GeoPackage 1.3.0: opens in GDAL 3.6 (QGIS 3.22 era) without a warning; 1.4 would not. */
     public static final int USER_VERSION = 10300;
     private static final int BUSY_TIMEOUT_MS = Integer.getInteger("trassenwerk.busyTimeoutMs", 2000);
+    /** Read connections per store: one per core and one for the views' own threads. */
+    private static final int READERS = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors() + 1));
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -66,9 +71,18 @@ public final class GeoPackageStore implements FeatureStore {
     private final Connection connection;
     private final boolean writable;
     private final boolean wal;
-    private final Map<String, LayerSchema> schemas = new LinkedHashMap<>();
+    private final ReadConnectionPool readers;
+    /** The read connection the current thread holds while its read runs (for nested reads). */
+    private final ThreadLocal<Connection> heldReader = new ThreadLocal<>();
+    /** Layers by lower-case name, in listing order; replaced whole (never changed) so reads need no lock. */
+    private volatile Map<String, LayerSchema> schemas = Map.of();
     /** Layers (lower-case name) that have an R-tree index: looked up once, not on every read. */
-    private final java.util.Set<String> indexed = new java.util.HashSet<>();
+    private volatile java.util.Set<String> indexed = java.util.Set.of();
+    /** Layer extents (by lower-case name) as of {@link #extentsVersion}, for {@link #scansWholeLayer}. */
+    private final Map<String, Envelope> extents = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile long extentsVersion = -1;
+    /** Counts the writes committed through this store (see {@link #dataVersion()}). */
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
     private String fixedTimestamp;
 
     private GeoPackageStore(Path file, Connection connection, boolean writable, boolean wal) {
@@ -76,6 +90,7 @@ public final class GeoPackageStore implements FeatureStore {
         this.connection = connection;
         this.writable = writable;
         this.wal = wal;
+        this.readers = new ReadConnectionPool(file, READERS, BUSY_TIMEOUT_MS);
     }
 
     /** Opens an existing GeoPackage; nothing is written to it in {@link Mode#READ_ONLY}. */
@@ -305,6 +320,7 @@ public final class GeoPackageStore implements FeatureStore {
             createTables(schema);
             connection.commit();
             remember(schema);
+            writes.incrementAndGet();
         } catch (SQLException e) {
             rollbackQuietly();
             throw translate(e, file);
@@ -318,9 +334,14 @@ public final class GeoPackageStore implements FeatureStore {
 
     /** Adds a created layer to the cached schemas (after its transaction committed). */
     private void remember(LayerSchema schema) {
-        schemas.put(schema.name().toLowerCase(Locale.ROOT), schema);
+        String key = schema.name().toLowerCase(Locale.ROOT);
+        Map<String, LayerSchema> newSchemas = new LinkedHashMap<>(schemas);
+        newSchemas.put(key, schema);
+        schemas = java.util.Collections.unmodifiableMap(newSchemas); // replaced whole: reads need no lock
         if (schema.hasGeometry()) {
-            indexed.add(schema.name().toLowerCase(Locale.ROOT));
+            java.util.Set<String> newIndexed = new java.util.HashSet<>(indexed);
+            newIndexed.add(key);
+            indexed = java.util.Set.copyOf(newIndexed);
         }
     }
 
@@ -400,8 +421,8 @@ public final class GeoPackageStore implements FeatureStore {
     // ---------------------------------------------------------------- schemas
 
     private void loadSchemas() throws SQLException {
-        schemas.clear();
-        indexed.clear();
+        Map<String, LayerSchema> newSchemas = new LinkedHashMap<>();
+        java.util.Set<String> newIndexed = new java.util.HashSet<>();
         List<String[]> contents = new ArrayList<>();
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("SELECT c.table_name, c.data_type, g.column_name, g.geometry_type_name, "
@@ -416,12 +437,14 @@ public final class GeoPackageStore implements FeatureStore {
         for (String[] row : contents) {
             LayerSchema schema = readSchema(row);
             if (schema != null) {
-                schemas.put(schema.name().toLowerCase(Locale.ROOT), schema);
+                newSchemas.put(schema.name().toLowerCase(Locale.ROOT), schema);
                 if (RTreeIndex.exists(connection, schema)) {
-                    indexed.add(schema.name().toLowerCase(Locale.ROOT));
+                    newIndexed.add(schema.name().toLowerCase(Locale.ROOT));
                 }
             }
         }
+        schemas = java.util.Collections.unmodifiableMap(newSchemas);
+        indexed = java.util.Set.copyOf(newIndexed);
     }
 
     private LayerSchema readSchema(String[] row) throws SQLException {
@@ -477,7 +500,7 @@ public final class GeoPackageStore implements FeatureStore {
     }
 
     @Override
-    public synchronized LayerSchema schema(String layer) {
+    public LayerSchema schema(String layer) {
         LayerSchema s = schemas.get(layer.toLowerCase(Locale.ROOT));
         if (s == null) {
             throw new StoreException("store.error.unknownLayer", null, layer, file.toString());
@@ -485,7 +508,7 @@ public final class GeoPackageStore implements FeatureStore {
         return s;
     }
 
-    public synchronized boolean hasLayer(String layer) {
+    public boolean hasLayer(String layer) {
         return schemas.containsKey(layer.toLowerCase(Locale.ROOT));
     }
 
@@ -584,22 +607,141 @@ public final class GeoPackageStore implements FeatureStore {
     // ---------------------------------------------------------------- reading
 
     @Override
-    public synchronized void read(String layer, Query query, Consumer<Feature> sink) {
+    public void read(String layer, Query query, Consumer<Feature> sink) {
         LayerSchema s = schema(layer);
         List<FieldInfo> fields = selectedFields(s, query);
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT t.").append(SqlValues.quote(s.idColumn()));
         boolean geometry = s.hasGeometry() && query.withGeometry();
+        boolean scan = geometry && scansWholeLayer(s, query);
+        String sql = selectSql(s, query, fields, geometry, s.versioned(), !scan, params);
+        Envelope bbox = query.bbox();
+        boolean filterInJava = bbox != null && (!hasIndex(s) || scan);
+        withReader(c -> {
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                bind(p, params);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        int col = 1;
+                        long fid = rs.getLong(col++);
+                        Geometry g = null;
+                        if (geometry) {
+                            byte[] blob = rs.getBytes(col++);
+                            g = decode(blob, s, fid);
+                            if (filterInJava && (g == null || !bbox.intersects(g.getEnvelopeInternal()))) {
+                                continue;
+                            }
+                        }
+                        Map<String, Object> attrs = new LinkedHashMap<>();
+                        for (FieldInfo f : fields) {
+                            attrs.put(f.name(), SqlValues.fromSql(rs.getObject(col++), f.type()));
+                        }
+                        long version = s.versioned() ? rs.getLong(col) : 0;
+                        sink.accept(new Feature(fid, g, attrs, version));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Reads rows for drawing, without building features: the geometry stays in its GeoPackage
+     * encoding and the values are those of {@code query.fields()} (all fields when null), in order.
+     */
+    @Override
+    public void readEncoded(String layer, Query query, EncodedSink sink) {
+        LayerSchema s = schema(layer);
+        List<FieldInfo> fields = selectedFields(s, query);
+        List<Object> params = new ArrayList<>();
+        boolean geometry = s.hasGeometry() && query.withGeometry();
+        boolean scan = geometry && scansWholeLayer(s, query);
+        String sql = selectSql(s, query, fields, geometry, false, !scan, params);
+        Envelope bbox = query.bbox();
+        boolean filterInJava = bbox != null && geometry && (!hasIndex(s) || scan);
+        int n = fields.size();
+        boolean[] textual = new boolean[n]; // read as text at once: one call instead of two
+        for (int i = 0; i < n; i++) {
+            FieldType t = fields.get(i).type();
+            textual[i] = t == FieldType.TEXT || t == FieldType.DATE || t == FieldType.DATETIME;
+        }
+        withReader(c -> {
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                bind(p, params);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        long fid = rs.getLong(1);
+                        byte[] blob = geometry ? rs.getBytes(2) : null;
+                        if (filterInJava && !meets(blob, bbox, s, fid)) {
+                            continue;
+                        }
+                        int col = geometry ? 3 : 2;
+                        Object[] values = new Object[n];
+                        for (int i = 0; i < n; i++) {
+                            values[i] = textual[i] ? rs.getString(col + i)
+                                    : SqlValues.fromSql(rs.getObject(col + i), fields.get(i).type());
+                        }
+                        sink.accept(fid, blob, values);
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Whether a bounding-box read should scan the table instead of asking the R-tree: when the box
+     * covers the whole layer, a plain scan (with the box checked on each geometry's envelope) is
+     * about twice as fast. Not with paging, whose limits SQL must count.
+     */
+    private boolean scansWholeLayer(LayerSchema s, Query query) {
+        if (query.bbox() == null || !hasIndex(s) || query.limit() > 0 || query.offset() > 0) {
+            return false;
+        }
+        long version = writes.get();
+        if (version != extentsVersion) {
+            extents.clear(); // a stale extent only costs speed: every row is checked either way
+            extentsVersion = version;
+        }
+        Envelope e = extents.computeIfAbsent(s.name().toLowerCase(Locale.ROOT), k -> layerExtent(s));
+        return !e.isNull() && query.bbox().covers(e);
+    }
+
+    private synchronized Envelope layerExtent(LayerSchema s) {
+        try {
+            Envelope e = extent(s);
+            return e == null ? new Envelope() : e;
+        } catch (SQLException e) {
+            throw translate(e, file);
+        }
+    }
+
+    /** Whether an encoded geometry's envelope meets {@code bbox} (a layer without a spatial index). */
+    private static boolean meets(byte[] blob, Envelope bbox, LayerSchema s, long fid) {
+        if (blob == null) {
+            return false;
+        }
+        try {
+            Envelope e = GeoPackageGeometry.envelope(blob);
+            return e != null && bbox.intersects(e);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("store.error.badGeometry", e, s.name(), fid, e.getMessage());
+        }
+    }
+
+    /** The SELECT statement of a read: id, geometry if asked for, the fields, the version if asked for. */
+    private String selectSql(LayerSchema s, Query query, List<FieldInfo> fields, boolean geometry, boolean version,
+            boolean useIndex, List<Object> params) {
+        StringBuilder sql = new StringBuilder("SELECT t.").append(SqlValues.quote(s.idColumn()));
         if (geometry) {
             sql.append(", t.").append(SqlValues.quote(s.geometryColumn()));
         }
         for (FieldInfo f : fields) {
             sql.append(", t.").append(SqlValues.quote(f.name()));
         }
-        if (s.versioned()) {
+        if (version) {
             sql.append(", t.").append(SqlValues.quote(LayerSchema.VERSION));
         }
-        appendFromWhere(s, query, sql, params);
+        appendFromWhere(s, query, sql, params, useIndex);
         if (query.orderBy() != null) {
             String col = query.orderBy().equalsIgnoreCase(LayerSchema.FID) ? s.idColumn()
                     : s.field(query.orderBy()).orElseThrow(() -> new StoreException("store.error.unknownField",
@@ -612,29 +754,26 @@ public final class GeoPackageStore implements FeatureStore {
         if (query.limit() > 0 || query.offset() > 0) {
             sql.append(" LIMIT ").append(query.limit() > 0 ? query.limit() : -1).append(" OFFSET ").append(query.offset());
         }
-        Envelope bbox = query.bbox();
-        boolean filterInJava = bbox != null && !hasIndex(s);
-        try (PreparedStatement p = connection.prepareStatement(sql.toString())) {
-            bind(p, params);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    int col = 1;
-                    long fid = rs.getLong(col++);
-                    Geometry g = null;
-                    if (geometry) {
-                        byte[] blob = rs.getBytes(col++);
-                        g = decode(blob, s, fid);
-                        if (filterInJava && (g == null || !bbox.intersects(g.getEnvelopeInternal()))) {
-                            continue;
-                        }
-                    }
-                    Map<String, Object> attrs = new LinkedHashMap<>();
-                    for (FieldInfo f : fields) {
-                        attrs.put(f.name(), SqlValues.fromSql(rs.getObject(col++), f.type()));
-                    }
-                    long version = s.versioned() ? rs.getLong(col) : 0;
-                    sink.accept(new Feature(fid, g, attrs, version));
-                }
+        return sql.toString();
+    }
+
+    /**
+     * Runs {@code work} on a read connection: the one this thread already holds (a read nested in a
+     * read's sink), else one borrowed from the pool for the duration.
+     */
+    private <T> T withReader(SqlFunction<Connection, T> work) {
+        Connection held = heldReader.get();
+        try {
+            if (held != null) {
+                return work.apply(held);
+            }
+            Connection c = readers.borrow();
+            heldReader.set(c);
+            try {
+                return work.apply(c);
+            } finally {
+                heldReader.remove();
+                readers.giveBack(c);
             }
         } catch (SQLException e) {
             throw translate(e, file);
@@ -661,10 +800,11 @@ public final class GeoPackageStore implements FeatureStore {
         return out;
     }
 
-    private void appendFromWhere(LayerSchema s, Query query, StringBuilder sql, List<Object> params) {
+    private void appendFromWhere(LayerSchema s, Query query, StringBuilder sql, List<Object> params,
+            boolean useIndex) {
         sql.append(" FROM ").append(SqlValues.quote(s.name())).append(" t");
         sql.append(" WHERE ");
-        if (query.bbox() != null && s.hasGeometry() && hasIndex(s)) {
+        if (useIndex && query.bbox() != null && s.hasGeometry() && hasIndex(s)) {
             Envelope b = query.bbox();
             sql.append("t.").append(SqlValues.quote(s.idColumn())).append(" IN (SELECT id FROM ")
                     .append(SqlValues.quote(RTreeIndex.tableName(s)))
@@ -684,7 +824,7 @@ public final class GeoPackageStore implements FeatureStore {
     }
 
     @Override
-    public synchronized long count(String layer, Query query) {
+    public long count(String layer, Query query) {
         LayerSchema s = schema(layer);
         if (query.bbox() != null && !hasIndex(s)) {
             long[] n = {0};
@@ -693,16 +833,16 @@ public final class GeoPackageStore implements FeatureStore {
         }
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT count(*)");
-        appendFromWhere(s, query, sql, params);
-        try (PreparedStatement p = connection.prepareStatement(sql.toString())) {
-            bind(p, params);
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+        appendFromWhere(s, query, sql, params, true);
+        return withReader(c -> {
+            try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+                bind(p, params);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
-        } catch (SQLException e) {
-            throw translate(e, file);
-        }
+        });
     }
 
     // ---------------------------------------------------------------- writing
@@ -733,6 +873,7 @@ public final class GeoPackageStore implements FeatureStore {
                 touchContents(e.getKey(), e.getValue());
             }
             connection.commit();
+            writes.incrementAndGet();
             return inserted;
         } catch (SQLException e) {
             rollbackQuietly();
@@ -910,12 +1051,28 @@ public final class GeoPackageStore implements FeatureStore {
     /** After a bulk load committed: the layer it created or replaced is now the cached schema. */
     synchronized void bulkCommitted(LayerSchema s, boolean hasIndex) {
         String key = s.name().toLowerCase(Locale.ROOT);
-        schemas.put(key, s);
+        Map<String, LayerSchema> newSchemas = new LinkedHashMap<>(schemas);
+        newSchemas.put(key, s);
+        schemas = java.util.Collections.unmodifiableMap(newSchemas);
+        java.util.Set<String> newIndexed = new java.util.HashSet<>(indexed);
         if (hasIndex) {
-            indexed.add(key);
+            newIndexed.add(key);
         } else {
-            indexed.remove(key);
+            newIndexed.remove(key);
         }
+        indexed = java.util.Set.copyOf(newIndexed);
+        writes.incrementAndGet();
+    }
+
+    /**
+     * Counts the writes committed through this store object (change sets, bulk loads, new layers,
+     * metadata): it grows with each of them, so that a cache of anything read from the store can tell
+     * whether it is still current. Writes by other programs or other store objects on the same file
+     * are not counted. Cheap; any thread.
+     */
+    @Override
+    public java.util.OptionalLong dataVersion() {
+        return java.util.OptionalLong.of(writes.get());
     }
 
     // ---------------------------------------------------------------- metadata
@@ -936,6 +1093,7 @@ public final class GeoPackageStore implements FeatureStore {
             connection.setAutoCommit(false);
             DatasetMetadata.write(connection, values, now());
             connection.commit();
+            writes.incrementAndGet();
         } catch (SQLException e) {
             rollbackQuietly();
             throw translate(e, file);
@@ -984,6 +1142,7 @@ public final class GeoPackageStore implements FeatureStore {
     }
 
     private void closeQuietly() {
+        readers.close();
         try {
             connection.close();
         } catch (SQLException ignored) {
@@ -993,6 +1152,7 @@ public final class GeoPackageStore implements FeatureStore {
 
     @Override
     public synchronized void close() {
+        readers.close();
         try {
             if (wal && !connection.isClosed()) {
                 try (Statement s = connection.createStatement()) {

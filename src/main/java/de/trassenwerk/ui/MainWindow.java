@@ -137,6 +137,10 @@ public final class MainWindow {
             map.setLayers(layers);
             saveSoon.playFromStart();
         });
+        layerList.setOnLayerOpacityChanged(opacities -> {
+            map.setLayerOpacities(opacities);
+            saveSoon.playFromStart();
+        });
         acceptDroppedFiles(map);
         timeSlider.setVisible(false);
         timeSlider.setManaged(false);
@@ -260,6 +264,7 @@ public final class MainWindow {
         map.setStyles(opened.styles());
         layerList.setStyles(opened.styles());
         layerList.setLayers(drawingOrder);
+        map.setLayerOpacities(layerList.opacities());
         Envelope extent = new Envelope();
         String crs = null;
         for (LayerInfo i : opened.layers()) {

@@ -2,6 +2,7 @@ package de.trassenwerk.ui;
 
 import de.trassenwerk.render.HighlightPainter;
 import de.trassenwerk.render.MapDecorations;
+import de.trassenwerk.render.LayerRequest;
 import de.trassenwerk.render.MapRenderer;
 import de.trassenwerk.render.PngWriter;
 import de.trassenwerk.render.RenderResult;
@@ -93,6 +94,7 @@ public final class MapView extends Region {
     private Consumer<MapPick> onPick;
     private double[] pendingView;
     private Map<String, AttributeFilter> filters = Map.of();
+    private Map<String, Double> opacities = Map.of();
     private double pressX;
     private double pressY;
     private boolean boxSelecting;
@@ -195,6 +197,32 @@ public final class MapView extends Region {
         return filters.get(layer);
     }
 
+    /**
+     * Lays each named layer's image over the layers below with its opacity (0 to 1; layers not
+     * named are opaque). Layer images already drawn are re-used, so only the compositing is redone.
+     */
+    public void setLayerOpacities(Map<String, Double> opacity) {
+        opacities = Map.copyOf(opacity);
+        requestRender();
+    }
+
+    /** The opacity {@code layer} is drawn with (1 unless set). */
+    public double layerOpacity(String layer) {
+        return opacities.getOrDefault(layer, 1.0);
+    }
+
+    /** What to draw: the layers bottom to top, each with its filter and opacity. */
+    private static List<LayerRequest> requests(List<String> layers, Map<String, AttributeFilter> filters,
+            Map<String, Double> opacities) {
+        List<LayerRequest> out = new ArrayList<>(layers.size());
+        for (String layer : layers) {
+            double o = opacities.getOrDefault(layer, 1.0);
+            out.add(new LayerRequest(layer, filters.getOrDefault(layer, AttributeFilter.ALL),
+                    Double.isNaN(o) ? 1 : Math.max(0, Math.min(1, o))));
+        }
+        return out;
+    }
+
     /** What is highlighted now. */
     public List<Geometry> highlight() {
         return highlight;
@@ -264,7 +292,7 @@ public final class MapView extends Region {
         FeatureStore s = store;
         List<String> l = layers;
         List<Geometry> marked = highlight;
-        Map<String, AttributeFilter> f = filters;
+        List<LayerRequest> requests = requests(l, filters, opacities);
         MapRenderer painter = renderer;
         Viewport vp = viewport.get();
         if (s == null || vp == null) {
@@ -274,7 +302,7 @@ public final class MapView extends Region {
         renderThread.execute(() -> {
             Throwable failure = null;
             try {
-                RenderResult r = painter.render(s, l, f, vp, () -> false);
+                RenderResult r = painter.renderLayers(s, requests, vp, () -> false);
                 HighlightPainter.paint(r.image(), vp, marked);
                 MapDecorations.paint(r.image(), vp);
                 PngWriter.write(r.image(), target);
@@ -426,7 +454,7 @@ public final class MapView extends Region {
         FeatureStore s = store;
         List<String> l = layers;
         List<Geometry> marked = highlight;
-        Map<String, AttributeFilter> f = filters;
+        List<LayerRequest> requests = requests(l, filters, opacities);
         Viewport vp = viewport.get();
         MapRenderer painter = renderer;
         if (s == null || vp == null || renderThread.isShutdown()) {
@@ -438,7 +466,7 @@ public final class MapView extends Region {
             }
             RenderResult r;
             try {
-                r = painter.render(s, l, f, vp, () -> generation.get() != gen);
+                r = painter.renderLayers(s, requests, vp, () -> generation.get() != gen);
             } catch (RuntimeException e) {
                 Platform.runLater(() -> {
                     if (generation.get() == gen) {

@@ -13,7 +13,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -177,6 +184,73 @@ class GeoPackageStoreTest {
             assertEquals(1003, s.count("construction_sites", Query.ALL));
             assertEquals(List.of(), GeoPackageValidator.validate(s, 10));
         }
+    }
+
+    @Test
+    void twoThreadsReadAtTheSameTimeAndBothGetTheirFeatures() throws Exception {
+        try (GeoPackageStore s = GeoPackageStore.open(file, GeoPackageStore.Mode.READ_ONLY)) {
+            CountDownLatch secondDone = new CountDownLatch(1);
+            AtomicReference<List<String>> second = new AtomicReference<>();
+            AtomicBoolean overlapped = new AtomicBoolean();
+            List<String> first = new ArrayList<>();
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                // The first read waits inside its own result loop until a second thread has finished a
+                // whole read: with one shared connection the second read could not start before the
+                // first one ended, the wait would run out and "overlapped" would stay false.
+                s.read("construction_sites", Query.ALL.orderedBy("site_ref", true), f -> {
+                    if (first.isEmpty()) {
+                        other.submit(() -> second.set(s.read("construction_sites",
+                                Query.bbox(new Envelope(95, 120, 95, 120))).stream()
+                                .map(g -> g.getString("site_ref")).toList()));
+                        other.submit(secondDone::countDown);
+                        try {
+                            overlapped.set(secondDone.await(20, TimeUnit.SECONDS));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    first.add(f.getString("site_ref"));
+                });
+            } finally {
+                other.shutdown();
+                assertTrue(other.awaitTermination(30, TimeUnit.SECONDS));
+            }
+            assertTrue(overlapped.get(), "the second read finished while the first was still reading");
+            assertEquals(List.of("BS-1", "BS-2", "Straße ohne Lage"), first);
+            assertEquals(List.of("BS-2"), second.get());
+        }
+    }
+
+    @Test
+    void readAfterACommittedWriteSeesTheWriteAndTheDataVersionMoves() {
+        try (GeoPackageStore s = open()) {
+            long before = s.dataVersion().orElseThrow();
+            assertEquals(0, s.count("construction_sites", Query.bbox(new Envelope(700, 800, 700, 800))));
+            s.apply(new ChangeSet().insert("construction_sites",
+                    Feature.create(wkt("MULTIPOLYGON (((710 710, 720 710, 720 720, 710 710)))"), attrs("site_ref", "BS-9"))));
+            long afterApply = s.dataVersion().orElseThrow();
+            assertTrue(afterApply > before);
+            List<Feature> seen = s.read("construction_sites", Query.bbox(new Envelope(700, 800, 700, 800)));
+            assertEquals(List.of("BS-9"), seen.stream().map(f -> f.getString("site_ref")).toList());
+
+            BulkLoader loader = s.bulkLoader("construction_sites");
+            loader.add(wkt("MULTIPOLYGON (((750 750, 760 750, 760 760, 750 750)))"), attrs("site_ref", "BS-10"));
+            loader.finish();
+            assertTrue(s.dataVersion().orElseThrow() > afterApply);
+            assertEquals(2, s.count("construction_sites", Query.bbox(new Envelope(700, 800, 700, 800))));
+            long unchanged = s.dataVersion().orElseThrow();
+            s.read("construction_sites", Query.ALL);
+            assertEquals(unchanged, s.dataVersion().orElseThrow(), "reading is not a change");
+        }
+    }
+
+    @Test
+    void closedStoreRefusesToRead() {
+        GeoPackageStore s = open();
+        s.count("construction_sites", Query.ALL);
+        s.close();
+        assertThrows(StoreException.class, () -> s.count("construction_sites", Query.ALL));
     }
 
     // ---------------------------------------------------------------- bad files
