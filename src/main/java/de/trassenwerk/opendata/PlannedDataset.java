@@ -34,7 +34,7 @@ public record PlannedDataset(Kind kind, String sourceLayer, int sourceEpsg, Data
         temporalFields = List.copyOf(temporalFields);
     }
 
-    /** The name of the published layer (and of its files' stem is {@link DatasetInfo#name()}). */
+    /** The name of the published layer; its files are named after {@link DatasetInfo#name()}. */
     public String outputLayer() {
         return output.name();
     }

@@ -36,7 +36,7 @@ public final class PublicationPlanner {
                 && l.schema().hasGeometry()).findFirst();
         for (LayerInfo info : layers) {
             String name = info.name();
-            if (selected != null && selected.stream().noneMatch(s -> s.equalsIgnoreCase(name))) {
+            if (selected != null && selected.stream().noneMatch(s -> s.trim().equalsIgnoreCase(name))) {
                 withheld.add(new WithheldLayer(name, Reason.NOT_SELECTED, null));
                 continue;
             }

@@ -126,6 +126,13 @@ final class PublicMapPreview extends StackPane {
         t.start();
     }
 
+    /** Stops the drawing in flight, if any (the wizard is closing). */
+    void cancel() {
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
     /** How many previews were shown; for tests. */
     int framesShown() {
         return framesShown;

@@ -337,10 +337,17 @@ public final class PublishWizard {
 
     private void publish() {
         URI base;
+        URI ckanUri;
         try {
             base = baseUrl.getText().isBlank() ? null : new URI(baseUrl.getText().strip());
         } catch (java.net.URISyntaxException ex) {
             status.setText(Messages.get("cli.publish.error.url", baseUrl.getText()));
+            return;
+        }
+        try {
+            ckanUri = new URI(ckanUrl.getText().strip());
+        } catch (java.net.URISyntaxException ex) {
+            status.setText(Messages.get("cli.publish.error.url", ckanUrl.getText()));
             return;
         }
         boolean upload = ckan.isSelected();
@@ -358,7 +365,6 @@ public final class PublishWizard {
         List<String> chosen = selected.entrySet().stream().filter(e -> e.getValue().get()).map(Map.Entry::getKey).toList();
         PublishRequest request = new PublishRequest(gpkg, out, policy, chosen, EnumSet.allOf(Format.class), base,
                 metadata.edits());
-        URI ckanUri = URI.create(ckanUrl.getText().strip());
         String org = ckanOrg.getText().strip();
         StringWriter report = new StringWriter();
         Task<Publication> task = new Task<>() {
@@ -494,6 +500,7 @@ public final class PublishWizard {
         if (publishing != null) {
             publishing.cancel();
         }
+        preview.cancel();
         Thread t = new Thread(() -> {
             try (var files = Files.walk(tempDir)) {
                 for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
