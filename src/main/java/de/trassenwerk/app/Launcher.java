@@ -6,7 +6,8 @@ import java.nio.charset.Charset;
 
 /**
  * The program's entry point. With no arguments (or just a GeoPackage or project file) it opens the
- * workbench window; with a command it runs that command headless, without starting the JavaFX toolkit, and exits with its code.
+ * workbench window; {@code bench-window [FILE]} measures frame times in the real window
+ * ({@link BenchWindowStarter}); with a command it runs that command headless, without starting the JavaFX toolkit, and exits with its code.
  * (A main class that extends {@code Application} cannot start from a plain class path, hence this
  * separate launcher.)
  */
@@ -22,6 +23,9 @@ public final class Launcher {
         if (args.length == 0 || opensFile(args)) {
             WorkbenchStarter.start(args);
             return;
+        }
+        if (args[0].equals("bench-window")) {
+            System.exit(BenchWindowStarter.start(args));
         }
         Charset cs = System.console() != null ? System.console().charset() : Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);

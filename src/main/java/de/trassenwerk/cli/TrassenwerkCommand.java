@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "trassenwerk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Trassenwerk: a GIS workbench for Duisburg's road works, fibre roll-out and open data. "
                 + "Without a command it opens the workbench window.",
-        subcommands = {InfoCommand.class, RenderCommand.class, SampleCommand.class, ValidateCommand.class,
+        subcommands = {BenchCommand.class, InfoCommand.class, RenderCommand.class, SampleCommand.class, ValidateCommand.class,
             IdentifyCommand.class, FindCommand.class, CoordinateCommand.class, CoordinateBenchCommand.class,
             PublishCommand.class, ImportCommand.class,
             CommandLine.HelpCommand.class})

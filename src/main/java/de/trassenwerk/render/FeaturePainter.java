@@ -27,24 +27,28 @@ import java.util.Map;
  * <p>The two things a map has most of skip Java2D and go straight into the image's pixels through
  * {@link RasterFill} (the same pixels as Java2D's non-antialiased fill, many times faster): areas in
  * {@link PixelShape} form of a polygon symbolizer with a fill and no outline, and features drawn as
- * a single pixel. Everything else (outlines, strokes with their dashes, joins and caps, offset
- * lines, marks) is drawn by Java2D.
+ * a single pixel. At {@link Detail#LEVEL_OF_DETAIL}, lines of a line symbolizer with a plain solid
+ * stroke (round caps and joins, no dashes, no offset) go through {@link StrokeRaster} as well.
+ * Everything else (outlines, strokes with their dashes, other joins and caps, offset lines, marks)
+ * is drawn by Java2D, the reference rasteriser (always so at {@link Detail#FULL}).
  *
  * <p>Not thread-safe: one painter per canvas, used by the one thread that paints that canvas.
  */
 final class FeaturePainter {
     private final Graphics2D g;
     private final RasterFill raster;
+    private final StrokeRaster lines;
     private final double metresPerPixel;
     private final Map<Stroke, BasicStroke> strokes = new IdentityHashMap<>();
 
     /**
      * A painter on {@code g}, which draws on {@code image} (a {@code TYPE_INT_ARGB_PRE} image,
-     * untransformed, unclipped), for a view of {@code metresPerPixel}.
+     * untransformed, unclipped), for a view of {@code metresPerPixel} drawn at {@code detail}.
      */
-    FeaturePainter(Graphics2D g, BufferedImage image, double metresPerPixel) {
+    FeaturePainter(Graphics2D g, BufferedImage image, double metresPerPixel, Detail detail) {
         this.g = g;
         this.raster = new RasterFill(image);
+        this.lines = detail == Detail.LEVEL_OF_DETAIL ? new StrokeRaster(image) : null;
         this.metresPerPixel = metresPerPixel;
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
@@ -61,7 +65,7 @@ final class FeaturePainter {
             }
             case LINE -> {
                 if (sym instanceof LineSymbolizer l) {
-                    stroke(s.shape(), l.stroke(), l.uom());
+                    strokeLine(s.shape(), l);
                 }
             }
             case POINTS -> {
@@ -105,6 +109,23 @@ final class FeaturePainter {
         if (p.stroke() != null) {
             stroke(shape, p.stroke(), p.uom());
         }
+    }
+
+    /** A line of a line symbolizer: straight into the pixels when it is a plain solid round line. */
+    private void strokeLine(Shape shape, LineSymbolizer l) {
+        if (lines != null && shape instanceof PixelShape ps && l.perpendicularOffset() == 0) {
+            BasicStroke b = strokes.computeIfAbsent(l.stroke(), st -> StrokeFactory.of(st, l.uom(), metresPerPixel));
+            if (isPlainRound(b) && lines.draw(ps, b.getLineWidth(), RasterFill.premultiplied(l.stroke().colour()))) {
+                return;
+            }
+        }
+        stroke(shape, l.stroke(), l.uom());
+    }
+
+    /** A solid line with round ends and joins: what {@link StrokeRaster} draws. */
+    private static boolean isPlainRound(BasicStroke b) {
+        return b.getDashArray() == null && b.getEndCap() == BasicStroke.CAP_ROUND
+                && b.getLineJoin() == BasicStroke.JOIN_ROUND;
     }
 
     private void stroke(Shape shape, Stroke stroke, Uom uom) {

@@ -119,11 +119,7 @@ final class FeatureStyler {
         if (bare.isEmpty()) {
             return; // empty geometry
         }
-        int dimension = 0;
-        for (FeatureShape b : bare) {
-            dimension = Math.max(dimension, b.dimension());
-        }
-        Choice choice = lookup.of(fid, values, dimension);
+        Choice choice = lookup.of(fid, values, dimensionOf(bare));
         if (choice.matches().isEmpty()) {
             return;
         }
@@ -131,6 +127,37 @@ final class FeatureStyler {
         if (choice.needsGeometry() && (g == null || g.isEmpty())) {
             return;
         }
+        style(choice, bare, g, out);
+    }
+
+    /**
+     * Adds the shapes of one feature given as its bare pixel shapes in this view (drawn from a
+     * {@link LayerOverview}) for every rule it matches to {@code out}, as {@link #add} would from the
+     * stored feature. Returns false, adding nothing, when the rules that take it need its geometry
+     * (labels, marks on lines and areas, offset lines): such a feature must be read from the store.
+     *
+     * @param parts  the feature's bare shapes (not empty)
+     * @param values the values of the fields, in the order given at construction
+     */
+    boolean addShapes(long fid, List<FeatureShape> parts, Object[] values, List<FeatureShape> out) {
+        Choice choice = lookup.of(fid, values, dimensionOf(parts));
+        if (choice.needsGeometry()) {
+            return false;
+        }
+        style(choice, parts, null, out);
+        return true;
+    }
+
+    private static int dimensionOf(List<FeatureShape> parts) {
+        int dimension = 0;
+        for (FeatureShape b : parts) {
+            dimension = Math.max(dimension, b.dimension());
+        }
+        return dimension;
+    }
+
+    /** The symbolizers of the matching rules applied to the bare shapes {@code parts} (and {@code g} where needed). */
+    private void style(Choice choice, List<FeatureShape> parts, Geometry g, List<FeatureShape> out) {
         for (Match m : choice.matches()) {
             int text = 0;
             for (Symbolizer s : m.rule().symbolizers()) {
@@ -140,15 +167,15 @@ final class FeatureStyler {
                         labels.add(new LabelCandidate(label, t, g, labels.size()));
                     }
                 } else if (s instanceof PolygonSymbolizer p) {
-                    for (FeatureShape b : bare) {
+                    for (FeatureShape b : parts) {
                         if (b.dimension() == 2) {
                             out.add(b.with(p, m.rank()));
                         }
                     }
                 } else if (s instanceof LineSymbolizer l) {
-                    line(g, l, m.rank(), out);
+                    line(g, parts, l, m.rank(), out);
                 } else if (s instanceof PointSymbolizer p) {
-                    point(g, p, m.rank(), out);
+                    point(g, parts, p, m.rank(), out);
                 }
             }
         }
@@ -195,22 +222,22 @@ final class FeatureStyler {
         return new Match(r, rank, texts);
     }
 
-    private void line(Geometry g, LineSymbolizer l, int rank, List<FeatureShape> out) {
+    private void line(Geometry g, List<FeatureShape> parts, LineSymbolizer l, int rank, List<FeatureShape> out) {
         double offset = l.uom().toPixels(l.perpendicularOffset(), viewport.metresPerPixel());
-        if (offset != 0 && g.getDimension() >= 1 && bare.stream().noneMatch(b -> b.kind() == FeatureShape.Kind.PIXEL)) {
+        if (offset != 0 && g.getDimension() >= 1 && parts.stream().noneMatch(b -> b.kind() == FeatureShape.Kind.PIXEL)) {
             out.add(new FeatureShape(FeatureShape.Kind.LINE, OffsetPath.of(g, viewport, offset), null, 1, l, rank));
             return;
         }
-        for (FeatureShape b : bare) {
+        for (FeatureShape b : parts) {
             if (b.dimension() >= 1) {
                 out.add(b.asLine().with(l, rank));
             }
         }
     }
 
-    private void point(Geometry g, PointSymbolizer p, int rank, List<FeatureShape> out) {
+    private void point(Geometry g, List<FeatureShape> parts, PointSymbolizer p, int rank, List<FeatureShape> out) {
         if (g.getDimension() == 0) {
-            for (FeatureShape b : bare) {
+            for (FeatureShape b : parts) {
                 out.add(b.with(p, rank));
             }
             return;

@@ -1,21 +1,26 @@
 package de.trassenwerk.render;
 
+import de.trassenwerk.store.AttributeFilter;
 import de.trassenwerk.store.FeatureStore;
 import de.trassenwerk.store.LayerSchema;
 import de.trassenwerk.style.LayerStyle;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
 /**
- * Draws one layer of one view into an image of its own: {@link ShapeReader} reads the features the
- * view shows (only the attributes the rules shown at the view's scale need) and turns them into
- * styled pixel shapes and label candidates while reading, then the shapes are painted once the read
- * is done, so that a store connection is held only while reading. Labels are placed later, over all
- * layers.
+ * Draws one layer of one view into an image of its own: at {@link Detail#LEVEL_OF_DETAIL} from the
+ * layer's overview when there is a current one for this view ({@link Overviews}) and the rules
+ * shown need no exact geometry (no labels, marks or offset lines), else {@link ShapeReader} reads
+ * the features the view shows (only the attributes the rules shown at the view's scale need) and
+ * turns them into styled pixel shapes and label candidates while reading. The shapes are painted
+ * once the read is done, so that a store connection is held only while reading. Labels are placed
+ * later, over all layers.
  *
  * <p>Runs on one worker thread from start to end. Checks {@code cancelled} before every feature
  * read and every feature painted and then stops early; the result says so.
@@ -37,15 +42,18 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
     private final LayerStyle style;
     private final Viewport viewport;
     private final RenderSettings settings;
+    private final Overviews overviews;
     private final BooleanSupplier cancelled;
 
+    /** {@code overviews}: the renderer's overviews, or null to read the store in any case. */
     LayerRenderJob(FeatureStore store, LayerRequest request, LayerStyle style, Viewport viewport,
-            RenderSettings settings, BooleanSupplier cancelled) {
+            RenderSettings settings, Overviews overviews, BooleanSupplier cancelled) {
         this.store = store;
         this.request = request;
         this.style = style;
         this.viewport = viewport;
         this.settings = settings;
+        this.overviews = overviews;
         this.cancelled = cancelled;
     }
 
@@ -56,29 +64,76 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         if (!schema.hasGeometry()) {
             return new LayerImage(layer, null, 0, false);
         }
+        List<String> fields = ShapeReader.fieldsOf(schema, style);
+        LayerOverview overview = overviews == null || settings.detail() != Detail.LEVEL_OF_DETAIL ? null
+                : overviews.usable(store, schema, fields, viewport, settings.mapSrs());
+        LayerImage drawn = overview == null ? null : fromOverview(schema, overview);
+        if (drawn != null) {
+            return drawn;
+        }
         ShapeReader.Shapes read = new ShapeReader(store, settings.mapSrs())
                 .read(schema, request.filter(), style, viewport, settings.detail(), cancelled);
         if (read == null) {
             return new LayerImage(layer, null, 0, true);
         }
-        List<FeatureShape> shapes = read.shapes();
+        if (overviews != null) {
+            overviews.featuresRead(store, schema, fields, read.features(), settings.mapSrs());
+        }
+        return paint(read.shapes(), read.features(), read.labels());
+    }
+
+    /** Paints {@code shapes} (sorted here by rank) into the layer's image. */
+    private LayerImage paint(List<FeatureShape> shapes, int features, List<LabelCandidate> labels) {
+        String layer = request.layer();
         if (shapes.isEmpty()) {
-            return new LayerImage(layer, null, read.features(), false, read.labels());
+            return new LayerImage(layer, null, features, false, labels);
         }
         shapes.sort(Comparator.comparingInt(FeatureShape::rank)); // stable: keeps the store's order per rank
         BufferedImage image = new BufferedImage(viewport.width(), viewport.height(), BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D g = image.createGraphics();
         try {
-            FeaturePainter painter = new FeaturePainter(g, image, viewport.metresPerPixel());
+            FeaturePainter painter = new FeaturePainter(g, image, viewport.metresPerPixel(), settings.detail());
             for (FeatureShape s : shapes) {
                 if (cancelled.getAsBoolean()) {
-                    return new LayerImage(layer, null, read.features(), true);
+                    return new LayerImage(layer, null, features, true);
                 }
                 painter.paint(s);
             }
         } finally {
             g.dispose();
         }
-        return new LayerImage(layer, image, read.features(), false, read.labels());
+        return new LayerImage(layer, image, features, false, labels);
+    }
+
+    /**
+     * The layer drawn from its overview, or null when some feature's rules need its exact geometry
+     * (the store must be read then).
+     */
+    private LayerImage fromOverview(LayerSchema schema, LayerOverview overview) {
+        List<String> styleFields = style.fieldsNeededAt(viewport.scaleDenominator()).stream()
+                .filter(f -> schema.field(f).isPresent()).toList();
+        int[] valueAt = new int[styleFields.size()];
+        for (int i = 0; i < valueAt.length; i++) {
+            valueAt[i] = overview.fields().indexOf(schema.field(styleFields.get(i)).orElseThrow().name());
+            if (valueAt[i] < 0) {
+                return null;
+            }
+        }
+        FeatureStyler styler = new FeatureStyler(style, viewport, styleFields,
+                new PixelDecoder(viewport, settings.detail(), null), null);
+        if (!styler.hasRules()) {
+            return new LayerImage(request.layer(), null, 0, false);
+        }
+        BitSet passing = request.filter().equals(AttributeFilter.ALL) ? null
+                : overviews.passing(store, overview, request.filter());
+        List<FeatureShape> shapes = new ArrayList<>();
+        int styled = overview.shapes(viewport, ShapeReader.MARGIN_PIXELS, styler, valueAt, passing, cancelled, shapes);
+        if (styled == LayerOverview.NEEDS_STORE) {
+            return null;
+        }
+        if (styled < 0) {
+            return new LayerImage(request.layer(), null, 0, true);
+        }
+        return paint(shapes, styled, List.of());
     }
 }

@@ -49,6 +49,7 @@ public final class MapRenderer {
     private final ExecutorService layerPool;
     private final RenderSettings settings;
     private final LayerImageCache cache;
+    private final Overviews overviews;
 
     /** A renderer with the {@link DefaultStyles} on a shared pool of daemon threads. */
     public MapRenderer() {
@@ -67,10 +68,18 @@ public final class MapRenderer {
 
     /** A renderer with the given styles, pool and settings. */
     public MapRenderer(Function<String, LayerStyle> styles, ExecutorService layerPool, RenderSettings settings) {
+        this(styles, layerPool, settings, Overviews.MIN_FEATURES);
+    }
+
+    /** As above, with overviews for layers of at least {@code overviewMinFeatures} features (tests use small layers). */
+    MapRenderer(Function<String, LayerStyle> styles, ExecutorService layerPool, RenderSettings settings,
+            int overviewMinFeatures) {
         this.styles = Objects.requireNonNull(styles);
         this.layerPool = Objects.requireNonNull(layerPool);
         this.settings = Objects.requireNonNull(settings);
         this.cache = new LayerImageCache(settings.layerCachePixels());
+        this.overviews = settings.overviews() && settings.detail() == Detail.LEVEL_OF_DETAIL
+                ? new Overviews(overviewMinFeatures) : null;
     }
 
     /** A renderer with the given style per layer name on the shared pool, with the given settings. */
@@ -128,7 +137,8 @@ public final class MapRenderer {
             } else if (cached != null) {
                 pending.add(cached);
             } else {
-                pending.add(layerPool.submit(new LayerRenderJob(store, request, style, vp, settings, cancelled)));
+                pending.add(layerPool.submit(new LayerRenderJob(store, request, style, vp, settings, overviews,
+                        cancelled)));
             }
         }
         BufferedImage image = new BufferedImage(vp.width(), vp.height(), BufferedImage.TYPE_INT_ARGB_PRE);
@@ -183,6 +193,31 @@ public final class MapRenderer {
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         return new RenderResult(image, vp, ms, wasCancelled || cancelled.getAsBoolean(), drawn, failures);
+    }
+
+    /**
+     * Starts building, in the background, overviews of those of {@code layers} that are big enough to
+     * need one, so that the first views of a big layer need not wait for them. Does nothing when
+     * this renderer draws without overviews. Returns at once; any thread.
+     */
+    public void prepareOverviews(FeatureStore store, List<String> layers) {
+        if (overviews != null) {
+            overviews.prepare(store, layers, name -> ShapeReader.fieldsOf(store.schema(name), styles.apply(name)),
+                    settings.mapSrs());
+        }
+    }
+
+    /**
+     * Waits until no overview is being built or waiting to be, at most {@code millis}; true when none
+     * is. For benchmarks and tests, which want figures of a renderer in its steady state.
+     */
+    public boolean awaitOverviews(long millis) throws InterruptedException {
+        return overviews == null || overviews.awaitIdle(millis);
+    }
+
+    /** The layers of {@code store} that have an overview now, with its approximate size in bytes. */
+    public Map<String, Long> overviewSizes(FeatureStore store) {
+        return overviews == null ? Map.of() : overviews.overviewSizes(store);
     }
 
     /** Waits for a layer job even when interrupted, so that no job outlives {@link #render}. */

@@ -43,6 +43,13 @@ final class ShapeReader {
         this.mapSrs = mapSrs;
     }
 
+    /** The fields {@code style} reads at any scale that {@code schema} has, in the schema's spelling. */
+    static List<String> fieldsOf(LayerSchema schema, LayerStyle style) {
+        return style.fieldsNeeded().stream()
+                .map(f -> schema.field(f).map(i -> i.name()).orElse(null))
+                .filter(f -> f != null).toList();
+    }
+
     /**
      * The shapes of the features of {@code schema} that pass {@code filter} and meet {@code vp}, or
      * null when {@code cancelled} said stop. Reads nothing when no rule of the style is shown at the

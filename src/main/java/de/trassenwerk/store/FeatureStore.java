@@ -17,6 +17,13 @@ public interface FeatureStore extends AutoCloseable {
     /** All layers (feature and attribute-only tables), in the order the store lists them. */
     List<LayerInfo> layers();
 
+    /** One layer with its count and extent; {@link StoreException} when there is no such layer. */
+    default LayerInfo layerInfo(String layer) {
+        String name = schema(layer).name();
+        return layers().stream().filter(i -> i.name().equals(name)).findFirst()
+                .orElseThrow(() -> new StoreException("store.error.unknownLayer", null, layer, toString()));
+    }
+
     /** The schema of one layer; {@link StoreException} when there is no such layer. */
     LayerSchema schema(String layer);
 

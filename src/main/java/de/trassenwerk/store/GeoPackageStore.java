@@ -521,6 +521,7 @@ public final class GeoPackageStore implements FeatureStore {
         return out;
     }
 
+    @Override
     public synchronized LayerInfo layerInfo(String layer) {
         return layerInfo(schema(layer));
     }

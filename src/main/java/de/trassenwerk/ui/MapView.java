@@ -352,6 +352,7 @@ public final class MapView extends Region {
         history.clear();
         historyIndex = -1;
         updateHistoryFlags();
+        renderer.prepareOverviews(newStore, layers); // big layers: overviews build in the background
         zoomToFullExtent();
     }
 
@@ -373,6 +374,9 @@ public final class MapView extends Region {
     /** Draws with the styles of {@code styles} from the next frame on. */
     public void setStyles(StyleLibrary styles) {
         renderer = new MapRenderer(styles::styleFor);
+        if (store != null) {
+            renderer.prepareOverviews(store, layers);
+        }
         requestRender();
     }
 
