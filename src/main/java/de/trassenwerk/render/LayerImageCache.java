@@ -80,9 +80,4 @@ final class LayerImageCache {
     synchronized long pixels() {
         return pixels;
     }
-
-    synchronized void clear() {
-        entries.clear();
-        pixels = 0;
-    }
 }

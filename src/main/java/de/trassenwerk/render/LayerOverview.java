@@ -95,10 +95,6 @@ final class LayerOverview {
         return unit;
     }
 
-    int features() {
-        return fids.length;
-    }
-
     /** Rough heap use in bytes. */
     long bytes() {
         return fids.length * 12L + recFeature.length * 26L + partEnds.length * 4L + coords.length * 4L;

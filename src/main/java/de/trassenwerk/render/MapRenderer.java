@@ -87,10 +87,6 @@ public final class MapRenderer {
         return new MapRenderer(styles, SHARED_POOL, settings);
     }
 
-    public RenderSettings settings() {
-        return settings;
-    }
-
     /**
      * Renders {@code layersBottomToTop} (each must exist in {@code store}), all features fully opaque,
      * into a new image of the viewport's size. See {@link #renderLayers}.

@@ -5,6 +5,8 @@
  * of all layers placed on top without overlaps ({@link de.trassenwerk.render.LabelEngine}), and the
  * legend icons of those rules ({@link de.trassenwerk.render.Legend}). Depends on {@code store},
  * {@code style}, JTS and Java2D only, never on JavaFX, so the workbench, the CLI's {@code render}
- * and tests share it. Entry point: {@link de.trassenwerk.render.MapRenderer#render}.
+ * and tests share it. Big layers are drawn from overviews built
+ * in the background; docs/rendering.md explains the design. Entry point:
+ * {@link de.trassenwerk.render.MapRenderer#render}.
  */
 package de.trassenwerk.render;

@@ -39,11 +39,6 @@ final class ReadConnectionPool implements AutoCloseable {
         this.busyTimeoutMs = busyTimeoutMs;
     }
 
-    /** The number of connections this pool may open at most. */
-    int capacity() {
-        return max;
-    }
-
     /** A connection for the calling thread; give it back with {@link #giveBack}. */
     Connection borrow() throws SQLException {
         synchronized (this) {
