@@ -55,6 +55,7 @@ public final class LayerList extends TreeView<Object> {
     private StyleLibrary styles = StyleLibrary.defaults();
     private Consumer<List<String>> onVisibleLayersChanged = l -> { };
     private Consumer<Map<String, Double>> onOpacityChanged = m -> { };
+    private Consumer<MapLayer> onZoomToLayer = l -> { };
     private MapLayer dragged;
 
     public LayerList() {
@@ -150,6 +151,11 @@ public final class LayerList extends TreeView<Object> {
     /** Called with the new choice (bottom to top) whenever a layer is ticked, unticked or moved. */
     public void setOnVisibleLayersChanged(Consumer<List<String>> handler) {
         onVisibleLayersChanged = handler == null ? l -> { } : handler;
+    }
+
+    /** Called when the user asks to zoom to a layer (its context menu). */
+    public void setOnZoomToLayer(Consumer<MapLayer> handler) {
+        onZoomToLayer = handler == null ? l -> { } : handler;
     }
 
     /** Called with every layer's opacity (by name, bottom to top) whenever one of them changes. */
@@ -262,7 +268,11 @@ public final class LayerList extends TreeView<Object> {
         slider.valueProperty().addListener((o, was, is) -> layer.opacityProperty().set(is.doubleValue() / 100));
         VBox box = new VBox(2, new Label(Messages.get("ui.layers.opacity")), slider);
         CustomMenuItem opacity = new CustomMenuItem(box, false);
-        return new ContextMenu(up, down, new SeparatorMenuItem(), opacity);
+        MenuItem zoom = new MenuItem(Messages.get("ui.layers.zoomTo"));
+        zoom.setId("menuZoomToLayer");
+        zoom.setDisable(layer.extent() == null);
+        zoom.setOnAction(e -> onZoomToLayer.accept(layer));
+        return new ContextMenu(zoom, new SeparatorMenuItem(), up, down, new SeparatorMenuItem(), opacity);
     }
 
     /** A row: a layer with its check box, or one legend entry. */

@@ -133,6 +133,7 @@ public final class MainWindow {
                 statusBar.setMessage(now);
             }
         });
+        layerList.setOnZoomToLayer(this::zoomToLayer);
         layerList.setOnVisibleLayersChanged(layers -> {
             map.setLayers(layers);
             saveSoon.playFromStart();
@@ -354,6 +355,14 @@ public final class MainWindow {
         alert.initOwner(stage);
         alert.setHeaderText(Messages.get("ui.open.failed", gpkg.getFileName()));
         alert.show();
+    }
+
+    /** Shows the whole of {@code layer}. */
+    public void zoomToLayer(MapLayer layer) {
+        Envelope e = layer.extent();
+        if (e != null && !e.isNull()) {
+            map.zoomTo(e);
+        }
     }
 
     // ------------------------------------------------------------------ analyses

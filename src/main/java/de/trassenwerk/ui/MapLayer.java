@@ -4,6 +4,7 @@ import de.trassenwerk.i18n.Messages;
 import de.trassenwerk.store.GeometryType;
 import de.trassenwerk.store.LayerInfo;
 import javafx.beans.property.BooleanProperty;
+import org.locationtech.jts.geom.Envelope;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -19,6 +20,7 @@ public final class MapLayer {
     private final long count;
     private final GeometryType geometryType;
     private final String source;
+    private final Envelope extent;
     private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible", true);
     private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 1);
 
@@ -32,6 +34,7 @@ public final class MapLayer {
         this.count = info.count();
         this.geometryType = info.geometryType();
         this.source = source;
+        this.extent = info.extent() == null ? null : new Envelope(info.extent());
         String key = "ui.layer." + info.name();
         String t = Messages.get(key);
         this.title = t.equals(key) ? info.name() : t;
@@ -63,6 +66,11 @@ public final class MapLayer {
     /** Where the layer comes from, or null when unknown. */
     public String source() {
         return source;
+    }
+
+    /** The layer's extent in the project CRS as the file states it, or null when it has none. */
+    public Envelope extent() {
+        return extent == null ? null : new Envelope(extent);
     }
 
     public BooleanProperty visibleProperty() {

@@ -70,6 +70,26 @@ class MapToolsTest {
     }
 
     @Test
+    void theLayerContextMenuZoomsToTheLayer(FxRobot robot) throws Exception {
+        waitForFrame();
+        LayerList list = robot.lookup("#layerList").queryAs(LayerList.class);
+        MapLayer sites = onFx(() -> list.layers().stream()
+                .filter(l -> l.name().equals(ThemeLayers.COMMERCIAL_SITES)).findFirst().orElseThrow());
+        Viewport before = onFx(() -> map.viewportProperty().get());
+        javafx.scene.Node cell = robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TreeCell<?> c
+                && sites.title().equals(c.getText())).query();
+        onFx(() -> {
+            ((javafx.scene.control.TreeCell<?>) cell).getContextMenu().getItems().stream()
+                    .filter(i -> "menuZoomToLayer".equals(i.getId())).findFirst().orElseThrow().fire();
+            return null;
+        });
+        waitUntil(() -> !map.viewportProperty().get().equals(before));
+        Viewport after = onFx(() -> map.viewportProperty().get());
+        assertTrue(after.envelope().contains(sites.extent()), after + " shows " + sites.extent());
+        assertTrue(after.metresPerPixel() <= before.metresPerPixel());
+    }
+
+    @Test
     void previousAndNextViewStepThroughTheHistory(FxRobot robot) throws Exception {
         waitForFrame();
         Viewport first = onFx(() -> map.viewportProperty().get());
