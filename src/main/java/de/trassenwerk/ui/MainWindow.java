@@ -544,6 +544,11 @@ public final class MainWindow {
         MenuItem openProject = item("menuOpenProject", "ui.menu.file.openProject", "Shortcut+Shift+O", this::openProject);
         MenuItem saveProject = item("menuSaveProject", "ui.menu.file.saveProject", "Shortcut+Shift+S", this::saveProjectAs);
         MenuItem export = item("menuExportPng", "ui.menu.file.exportPng", "Shortcut+E", this::exportPng);
+        MenuItem importData = item("menuImport", "ui.menu.file.import", "Shortcut+Shift+I", () -> {
+            if (file != null) {
+                ImportWizard.show(stage, file, this::open); // the file is opened again with the new layer
+            }
+        });
         MenuItem publish = item("menuPublish", "ui.menu.file.publish", "Shortcut+Shift+P", () -> {
             if (file != null) {
                 PublishWizard.show(stage, file);
@@ -551,7 +556,7 @@ public final class MainWindow {
         });
         MenuItem quit = item("menuQuit", "ui.menu.file.quit", "Shortcut+Q", stage::close);
         Menu fileMenu = new Menu(Messages.get("ui.menu.file"), null, open, recentMenu, new SeparatorMenuItem(),
-                openProject, saveProject, new SeparatorMenuItem(), export, publish, new SeparatorMenuItem(), quit);
+                openProject, saveProject, new SeparatorMenuItem(), importData, export, publish, new SeparatorMenuItem(), quit);
 
         MenuItem zoomIn = item("menuZoomIn", "ui.menu.view.zoomIn", "Shortcut+Plus", () -> map.zoomBy(2));
         MenuItem zoomOut = item("menuZoomOut", "ui.menu.view.zoomOut", "Shortcut+Minus", () -> map.zoomBy(0.5));
