@@ -42,6 +42,10 @@ final class CoordinateBenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "1", description = "Time each side this many times, alternating (default: ${DEFAULT-VALUE}).")
     int repeat;
 
+    @Option(names = "--jvm-option", paramLabel = "OPTION",
+            description = "A JVM option for the timed coordinate process, e.g. -XX:TieredStopAtLevel=1 (repeatable; default: none).")
+    List<String> jvmOptions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -65,11 +69,17 @@ final class CoordinateBenchCommand implements Callable<Integer> {
         }
         Path json = Files.createTempFile("coordinate-bench-", ".json");
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> ours = List.of(java, "-cp", System.getProperty("java.class.path"), "de.trassenwerk.app.Launcher",
-                "coordinate", file.toString(), "--out", json.toString());
+        List<String> ours = new ArrayList<>();
+        ours.add(java);
+        if (jvmOptions != null) {
+            ours.addAll(jvmOptions);
+        }
+        ours.addAll(List.of("-cp", System.getProperty("java.class.path"), "de.trassenwerk.app.Launcher",
+                "coordinate", file.toString(), "--out", json.toString()));
         List<String> gdal = List.of("ogrinfo", "-ro", "-q", file.toString(), "-dialect", "SQLite", "-sql",
                 overlapSql(CoordinationParameters.defaults(today)));
-        out.println("ours: " + String.join(" ", ours.subList(3, ours.size())) + "  (java -cp <jar> ...)");
+        out.println("ours: java " + (jvmOptions == null ? "" : String.join(" ", jvmOptions) + " ") + "-cp <jar> "
+                + String.join(" ", ours.subList(ours.indexOf("de.trassenwerk.app.Launcher"), ours.size())));
         out.println("gdal: ogrinfo -ro -q " + file + " -dialect SQLite -sql \"" + gdal.get(gdal.size() - 1) + "\"");
         out.flush();
         try {
