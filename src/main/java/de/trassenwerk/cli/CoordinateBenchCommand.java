@@ -42,6 +42,10 @@ final class CoordinateBenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "1", description = "Time each side this many times, alternating (default: ${DEFAULT-VALUE}).")
     int repeat;
 
+    @Option(names = "--jvm-option", paramLabel = "OPTION",
+            description = "A JVM option for the timed coordinate process, e.g. -XX:TieredStopAtLevel=1 (repeatable; default: none).")
+    List<String> jvmOptions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -65,11 +69,17 @@ final class CoordinateBenchCommand implements Callable<Integer> {
         }
         Path json = Files.createTempFile("coordinate-bench-", ".json");
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> ours = List.of(java, "-cp", System.getProperty("java.class.path"), "de.trassenwerk.app.Launcher",
-                "coordinate", file.toString(), "--out", json.toString());
+        List<String> ours = new ArrayList<>();
+        ours.add(java);
+        if (jvmOptions != null) {
+            ours.addAll(jvmOptions);
+        }
+        ours.addAll(List.of("-cp", System.getProperty("java.class.path"), "de.trassenwerk.app.Launcher",
+                "coordinate", file.toString(), "--out", json.toString()));
         List<String> gdal = List.of("ogrinfo", "-ro", "-q", file.toString(), "-dialect", "SQLite", "-sql",
                 overlapSql(CoordinationParameters.defaults(today)));
-        out.println("ours: " + String.join(" ", ours.subList(3, ours.size())) + "  (java -cp <jar> ...)");
+        out.println("ours: java " + (jvmOptions == null ? "" : String.join(" ", jvmOptions) + " ") + "-cp <jar> "
+                + String.join(" ", ours.subList(ours.indexOf("de.trassenwerk.app.Launcher"), ours.size())));
         out.println("gdal: ogrinfo -ro -q " + file + " -dialect SQLite -sql \"" + gdal.get(gdal.size() - 1) + "\"");
         out.flush();
         try {
@@ -102,17 +112,20 @@ final class CoordinateBenchCommand implements Callable<Integer> {
     /**
      * The core overlay of co-laying in SQL: planned routes (draft/agreed) against the buffered open-trench
      * works of the time window, candidates from the works' R-tree, intersection length by SpatiaLite.
+     * {@code CROSS JOIN} fixes SQLite's join order (routes, then the R-tree searched with each route's
+     * widened envelope, then the works by fid); left to itself, SQLite 3.40 scans every open-trench work
+     * for every route and looks its R-tree entry up by id, which never uses the index spatially.
      */
     static String overlapSql(CoordinationParameters p) {
         String b = Double.toString(p.bufferM());
         String horizon = p.horizonEnd().toString();
         return "SELECT count(*) AS pairs, round(sum(len), 1) AS length_m FROM (SELECT r.fid, s.fid, "
                 + "ST_Length(ST_Intersection(r.geom, ST_Buffer(s.geom, " + b + "))) AS len "
-                + "FROM planned_routes r JOIN rtree_construction_sites_geom i "
-                + "ON i.minx <= ST_MaxX(r.geom) + " + b + " AND i.maxx >= ST_MinX(r.geom) - " + b
+                + "FROM planned_routes r CROSS JOIN rtree_construction_sites_geom i CROSS JOIN construction_sites s "
+                + "WHERE i.minx <= ST_MaxX(r.geom) + " + b + " AND i.maxx >= ST_MinX(r.geom) - " + b
                 + " AND i.miny <= ST_MaxY(r.geom) + " + b + " AND i.maxy >= ST_MinY(r.geom) - " + b
-                + " JOIN construction_sites s ON s.fid = i.id "
-                + "WHERE r.status IN ('draft', 'agreed') AND s.open_trench = 1 AND s.status <> 'done' "
+                + " AND s.fid = i.id "
+                + "AND r.status IN ('draft', 'agreed') AND s.open_trench = 1 AND s.status <> 'done' "
                 + "AND s.end_date >= '" + p.today() + "' AND s.start_date >= '" + p.earliestJoinableStart() + "' "
                 + "AND s.start_date <= min(coalesce(r.needed_by, '" + horizon + "'), '" + horizon + "') "
                 + "AND ST_Intersects(r.geom, ST_Buffer(s.geom, " + b + ")))";

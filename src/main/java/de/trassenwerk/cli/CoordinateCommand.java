@@ -16,7 +16,6 @@ import de.trassenwerk.i18n.UserFacingException;
 import de.trassenwerk.store.GeoPackageStore;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -114,18 +113,20 @@ final class CoordinateCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter info = out == null ? spec.commandLine().getErr() : stdout;
         if (out != null) {
-            StringWriter text = new StringWriter();
-            if (csv) {
-                FindingsCsv.write(result.findings(), text);
-            } else {
-                text.write(Json.MAPPER.writeValueAsString(FindingsJson.of(result, Json.MAPPER)));
-                text.write(System.lineSeparator());
-            }
-            writeAtomically(out, text.toString());
+            boolean asCsv = csv;
+            writeAtomically(out, o -> {
+                if (asCsv) {
+                    Writer w = new java.io.OutputStreamWriter(o, StandardCharsets.UTF_8);
+                    FindingsCsv.write(result.findings(), w);
+                    w.flush();
+                } else {
+                    FindingsJson.write(result, o);
+                }
+            });
             stdout.println(Messages.get("coordination.cli.wrote", out));
             printSummary(result, stdout);
         } else if (!contacts) {
-            stdout.println(Json.MAPPER.writeValueAsString(FindingsJson.of(result, Json.MAPPER)));
+            FindingsJson.write(result, stdout);
         }
         if (saved != null) {
             info.println(Messages.get("coordination.cli.saved", FindingsLayer.LAYER, saved.inserted(), saved.updated(),
@@ -185,14 +186,20 @@ final class CoordinateCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes the text beside the target and moves it into place, so no half-written file is left. */
-    private static void writeAtomically(Path target, String text) throws IOException {
+    /** Something that writes a file's content. */
+    @FunctionalInterface
+    private interface Content {
+        void writeTo(java.io.OutputStream o) throws IOException;
+    }
+
+    /** Writes the content beside the target and moves it into place, so no half-written file is left. */
+    private static void writeAtomically(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + "-", ".tmp");
         try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write(text);
+            try (java.io.OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                content.writeTo(o);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

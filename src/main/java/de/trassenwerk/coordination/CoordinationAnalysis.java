@@ -9,12 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.LineString;
 
 /**
  * One coordination run over a store: reads the planned routes, construction sites, streets, free
- * ducts and districts once, indexes them (JTS STR-trees, prepared and cached buffers) and finds every
+ * ducts and districts once, indexes them (JTS packed R-trees) and finds every
  * co-laying chance, moratorium clash and double dig (see the finder classes for the rules).
  *
  * <p>Thread rules: {@link #run} blocks its caller; it reads the store on the calling thread, then
@@ -46,26 +44,23 @@ public final class CoordinationAnalysis {
         StreetIndex streets = new StreetIndex(input.streets);
         DistrictLocator districts = new DistrictLocator(input.districts);
         FreeDucts ducts = new FreeDucts(input.freeDucts);
-        List<Geometry> siteGeometries = input.sites.stream().map(WorkSite::geometry).collect(Collectors.toList());
-        List<Geometry> streetLines = input.streets.stream().map(StreetSegment::line).collect(Collectors.toList());
-        BufferCache siteZones = new BufferCache(siteGeometries, params.bufferM());
-        BufferCache streetZones = new BufferCache(streetLines, params.bufferM());
-        CoLayingFinder coLaying = new CoLayingFinder(params, costs, input.sites, siteZones, streets, districts);
-        MoratoriumClashFinder clashes = new MoratoriumClashFinder(params, streets, streetZones, siteZones, districts);
+        CoLayingFinder coLaying = new CoLayingFinder(params, costs, input.sites, streets, districts);
+        MoratoriumClashFinder clashes = new MoratoriumClashFinder(params, streets, districts);
         DoubleDigFinder doubleDigs = new DoubleDigFinder(params, input.sites, streets, districts);
 
         List<Finding> findings = new ArrayList<>();
         for (List<Finding> perRoute : parallel(input.routes.size(), i -> {
             PlannedRoute route = input.routes.get(i);
-            List<LineString> trench = ducts.trenchPieces(route.line());
-            List<Finding> found = new ArrayList<>(coLaying.find(route, trench));
-            found.addAll(clashes.routeClashes(route, trench));
+            Trench trench = ducts.trench(route.line());
+            int[] nearStreets = streets.nearLine(route.line(), params.bufferM());
+            List<Finding> found = new ArrayList<>(coLaying.find(route, trench, nearStreets));
+            found.addAll(clashes.routeClashes(route, trench, nearStreets));
             return found;
         }, READ, ROUTES, monitor)) {
             findings.addAll(perRoute);
         }
         for (List<Finding> perSite : parallel(input.sites.size(),
-                i -> clashes.siteClashes(input.sites.get(i), i), ROUTES, SITES, monitor)) {
+                i -> clashes.siteClashes(input.sites.get(i)), ROUTES, SITES, monitor)) {
             findings.addAll(perSite);
         }
         List<DoubleDigFinder.Overlap> overlaps = new ArrayList<>();

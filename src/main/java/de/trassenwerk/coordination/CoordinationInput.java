@@ -1,6 +1,7 @@
 package de.trassenwerk.coordination;
 
 import de.trassenwerk.crs.SpatialReferences;
+import de.trassenwerk.store.AttributeFilter;
 import de.trassenwerk.store.Feature;
 import de.trassenwerk.store.FeatureStore;
 import de.trassenwerk.store.LayerInfo;
@@ -71,49 +72,59 @@ final class CoordinationInput {
         }
         int srs = checkCrs(source, routesLayer, sitesLayer, streetsLayer, conduitsLayer, districtsLayer);
 
-        List<PlannedRoute> routes = new ArrayList<>();
-        store.read(routesLayer.name(), fields(ROUTE_FIELDS), f -> {
-            String status = lower(f.getString("status"));
-            if (!("draft".equals(status) || "agreed".equals(status)) || !isLineal(f.geometry())) {
-                return;
-            }
-            routes.add(new PlannedRoute(f.fid(), f.geometry(),
-                    Dates.parse(f.get("needed_by"), routesLayer.name(), f.fid(), "needed_by")));
-        });
-        List<WorkSite> sites = new ArrayList<>();
-        store.read(sitesLayer.name(), fields(SITE_FIELDS), f -> {
-            WorkSite s = site(f, sitesLayer.name(), today);
-            if (s != null) {
-                sites.add(s);
-            }
-        });
-        List<StreetSegment> streets = new ArrayList<>();
-        store.read(streetsLayer.name(), fields(STREET_FIELDS), f -> {
-            if (isLineal(f.geometry())) {
-                streets.add(new StreetSegment(f.fid(), f.geometry(), f.getString("name"), f.getString("class"),
-                        Dates.parse(f.get("surface_renewed"), streetsLayer.name(), f.fid(), "surface_renewed")));
-            }
-        });
-        List<Geometry> ducts = new ArrayList<>();
-        if (conduitsLayer != null) {
-            store.read(conduitsLayer.name(), fields(CONDUIT_FIELDS), f -> {
-                Long free = f.getLong("tubes_free");
-                if ("existing".equals(lower(f.getString("status"))) && free != null && free > 0
-                        && f.geometry() != null && !f.geometry().isEmpty()) {
-                    ducts.add(f.geometry());
-                }
-            });
-        }
-        List<Map.Entry<String, Geometry>> districts = new ArrayList<>();
-        if (districtsLayer != null) {
-            store.read(districtsLayer.name(), fields(DISTRICT_FIELDS), f -> {
-                if (f.geometry() instanceof Polygonal && !f.geometry().isEmpty()) {
-                    districts.add(Map.entry(String.valueOf(f.getString("name")), f.geometry()));
-                }
-            });
-        }
+        // The store's read loops only collect; turning features into the analysis' records (dates, shapes)
+        // happens afterwards, on several threads.
+        List<PlannedRoute> routes = convert(store.read(routesLayer.name(), fields(ROUTE_FIELDS)),
+                f -> route(f, routesLayer.name()));
+        // open-trench works that are not done: the rest of the rules in Java, which also reads the odd value
+        AttributeFilter notDone = AttributeFilter.and(AttributeFilter.compare("open_trench", AttributeFilter.Op.NE, 0),
+                AttributeFilter.or(new AttributeFilter.IsNull("status"), new AttributeFilter.Not(
+                        new AttributeFilter.Like("status", "done"))));
+        List<WorkSite> sites = new ArrayList<>(convert(store.read(sitesLayer.name(),
+                fields(SITE_FIELDS).withFilter(notDone)), f -> site(f, sitesLayer.name(), today)));
+        List<StreetSegment> streets = convert(store.read(streetsLayer.name(), fields(STREET_FIELDS)),
+                f -> street(f, streetsLayer.name()));
+        List<Geometry> ducts = conduitsLayer == null ? List.of()
+                : convert(store.read(conduitsLayer.name(), fields(CONDUIT_FIELDS)), CoordinationInput::freeDuct);
+        List<Map.Entry<String, Geometry>> districts = districtsLayer == null ? List.of()
+                : convert(store.read(districtsLayer.name(), fields(DISTRICT_FIELDS)), CoordinationInput::district);
+        sites.sort(java.util.Comparator.comparingLong(WorkSite::fid)); // double digs name the lower fid first
         return new CoordinationInput(List.copyOf(routes), List.copyOf(sites), List.copyOf(streets),
                 List.copyOf(ducts), List.copyOf(districts), srs);
+    }
+
+    /** The non-null results of {@code convert} for each feature, in order, computed on several threads. */
+    private static <T> List<T> convert(List<Feature> features, java.util.function.Function<Feature, T> convert) {
+        return features.parallelStream().map(convert).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toList());
+    }
+
+    private static PlannedRoute route(Feature f, String layer) {
+        String status = lower(f.getString("status"));
+        if (!("draft".equals(status) || "agreed".equals(status)) || !isLineal(f.geometry())) {
+            return null;
+        }
+        return new PlannedRoute(f.fid(), f.geometry(), Dates.parse(f.get("needed_by"), layer, f.fid(), "needed_by"));
+    }
+
+    private static StreetSegment street(Feature f, String layer) {
+        if (!isLineal(f.geometry())) {
+            return null;
+        }
+        return new StreetSegment(f.fid(), f.geometry(), Shape.of(f.geometry()), f.getString("name"),
+                f.getString("class"), Dates.parse(f.get("surface_renewed"), layer, f.fid(), "surface_renewed"));
+    }
+
+    private static Geometry freeDuct(Feature f) {
+        Long free = f.getLong("tubes_free");
+        boolean usable = "existing".equals(lower(f.getString("status"))) && free != null && free > 0
+                && f.geometry() != null && !f.geometry().isEmpty();
+        return usable ? f.geometry() : null;
+    }
+
+    private static Map.Entry<String, Geometry> district(Feature f) {
+        return f.geometry() instanceof Polygonal && !f.geometry().isEmpty()
+                ? Map.entry(String.valueOf(f.getString("name")), f.geometry()) : null;
     }
 
     private static WorkSite site(Feature f, String layer, LocalDate today) {
@@ -130,7 +141,7 @@ final class CoordinationInput {
         if (end == null || end.isBefore(start)) {
             end = start;
         }
-        return new WorkSite(f.fid(), f.geometry(), f.getString("site_ref"), f.getString("kind"),
+        return new WorkSite(f.fid(), f.geometry(), Shape.of(f.geometry()), f.getString("site_ref"), f.getString("kind"),
                 f.getString("organisation"), start, end, Sections.footprintWidth(f.geometry()));
     }
 

@@ -3,14 +3,13 @@ package de.trassenwerk.coordination;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.index.hprtree.HPRtree;
 import org.locationtech.jts.linearref.LengthIndexedLine;
 
 /**
@@ -30,7 +29,7 @@ final class DoubleDigFinder {
     private final List<WorkSite> sites;
     private final StreetIndex streets;
     private final DistrictLocator districts;
-    private final STRtree siteIndex = new STRtree();
+    private final HPRtree siteIndex = new HPRtree();
 
     /** Two works overlapping on one street segment. */
     record Overlap(int siteA, int siteB, StreetSegment street, double length, Geometry piece) {
@@ -48,28 +47,27 @@ final class DoubleDigFinder {
         siteIndex.build();
     }
 
-    /** The overlapping sections of pairs of works on one street segment ({@code index} into the streets). */
+    /**
+     * The overlapping sections of pairs of works on one street segment ({@code index} into the streets).
+     * Sites come in the order of the run's list, which is by fid, so each pair has the lower fid first.
+     */
     List<Overlap> overlaps(int index) {
         StreetSegment street = streets.all().get(index);
         Envelope search = new Envelope(street.line().getEnvelopeInternal());
         search.expandBy(params.bufferM());
-        List<Integer> near = new ArrayList<>();
-        for (Object o : siteIndex.query(search)) {
-            near.add((Integer) o);
-        }
+        int[] near = Sections.query(siteIndex, List.of(search));
         List<Overlap> out = new ArrayList<>();
-        if (near.size() < 2) {
+        if (near.length < 2) {
             return out;
         }
-        near.sort(Comparator.comparingLong(i -> sites.get(i).fid()));
         List<Integer> on = new ArrayList<>();
         List<StreetSection> sections = new ArrayList<>();
         for (int i : near) {
             WorkSite s = sites.get(i);
-            if (!street.line().isWithinDistance(s.geometry(), params.bufferM())) {
+            if (!hasPartnerInTime(i, near)) {
                 continue;
             }
-            StreetSection section = StreetSection.of(street.line(), s.geometry(), params.bufferM());
+            StreetSection section = StreetSection.of(street.shape(), s.shape(), params.bufferM());
             if (section == null || crossesOnly(section, s, street)) {
                 continue;
             }
@@ -94,10 +92,20 @@ final class DoubleDigFinder {
         return out;
     }
 
+    /** Whether another of the candidate works lies within the double-dig window of work {@code i}. */
+    private boolean hasPartnerInTime(int i, int[] candidates) {
+        for (int j : candidates) {
+            if (j != i && gapDays(sites.get(i), sites.get(j)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A work crosses or touches the street there and does not run along it. */
     private boolean crossesOnly(StreetSection section, WorkSite site, StreetSegment street) {
         return section.length() < site.width() + CoordinationParameters.MIN_DOUBLE_DIG_OVERLAP_M
-                && StreetSection.reach(street.line(), site.geometry()) > params.bufferM();
+                && StreetSection.reach(street.shape(), site.shape()) > params.bufferM();
     }
 
     /**

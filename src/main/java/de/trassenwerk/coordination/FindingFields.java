@@ -20,30 +20,24 @@ public final class FindingFields {
     private FindingFields() {
     }
 
-    /** The finding's values under {@link #KEYS}. */
+    /**
+     * The finding's values in the order of {@link #KEYS}: Long, Double (metres, one decimal), String,
+     * LocalDate or null.
+     */
+    public static Object[] values(Finding f) {
+        return new Object[] {f.id(), f.kind().key(), f.routeFid(), f.siteFid(), f.otherSiteFid(), f.siteRef(),
+            f.otherSiteRef(), f.organisation(), f.otherOrganisation(), f.streetFid(), f.streetName(), f.district(),
+            f.startDate(), f.endDate(), f.digDate(), f.renewed(), f.moratoriumUntil(), f.beforeMoratoriumUntil(),
+            f.gapDays(), f.roundedLengthM(), f.savingEur()};
+    }
+
+    /** The finding's values under {@link #KEYS}, dates as ISO-8601 text. */
     public static Map<String, Object> of(Finding f) {
+        Object[] v = values(f);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("finding_id", f.id());
-        m.put("kind", f.kind().key());
-        m.put("route_fid", f.routeFid());
-        m.put("site_fid", f.siteFid());
-        m.put("other_site_fid", f.otherSiteFid());
-        m.put("site_ref", f.siteRef());
-        m.put("other_site_ref", f.otherSiteRef());
-        m.put("organisation", f.organisation());
-        m.put("other_organisation", f.otherOrganisation());
-        m.put("street_fid", f.streetFid());
-        m.put("street_name", f.streetName());
-        m.put("district", f.district());
-        m.put("start_date", iso(f.startDate()));
-        m.put("end_date", iso(f.endDate()));
-        m.put("dig_date", iso(f.digDate()));
-        m.put("renewed", iso(f.renewed()));
-        m.put("moratorium_until", iso(f.moratoriumUntil()));
-        m.put("before_moratorium_until", iso(f.beforeMoratoriumUntil()));
-        m.put("gap_days", f.gapDays());
-        m.put("length_m", f.roundedLengthM());
-        m.put("saving_eur", f.savingEur());
+        for (int i = 0; i < KEYS.size(); i++) {
+            m.put(KEYS.get(i), v[i] instanceof LocalDate d ? iso(d) : v[i]);
+        }
         return m;
     }
 

@@ -1,9 +1,9 @@
 package de.trassenwerk.coordination;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.index.hprtree.HPRtree;
 
 /**
  * Free existing ducts ({@code conduits} with status {@code existing} and free tubes): a route section
@@ -12,30 +12,25 @@ import org.locationtech.jts.index.strtree.STRtree;
  */
 final class FreeDucts {
     private final List<Geometry> ducts;
-    private final STRtree index = new STRtree();
-    private final BufferCache zones;
+    private final List<Shape> shapes = new ArrayList<>();
+    private final HPRtree index = new HPRtree();
 
     FreeDucts(List<Geometry> ducts) {
         this.ducts = ducts;
         for (int i = 0; i < ducts.size(); i++) {
             index.insert(ducts.get(i).getEnvelopeInternal(), i);
+            shapes.add(Shape.of(ducts.get(i)));
         }
         index.build();
-        zones = new BufferCache(ducts, CoordinationParameters.FREE_DUCT_DISTANCE_M);
     }
 
-    /** The pieces of {@code route} that need a trench: the route without its sections in free ducts. */
-    List<LineString> trenchPieces(Geometry route) {
-        Geometry rest = route;
+    /** The route with the stretches that need a trench: everything but its sections in free ducts. */
+    Trench trench(Geometry route) {
         double d = CoordinationParameters.FREE_DUCT_DISTANCE_M;
+        List<Shape> near = new ArrayList<>();
         for (int i : Sections.query(index, Sections.segmentEnvelopes(route, d))) {
-            if (rest.isEmpty()) {
-                break;
-            }
-            if (rest.isWithinDistance(ducts.get(i), d)) {
-                rest = Sections.outside(rest, zones.zone(i).getGeometry());
-            }
+            near.add(shapes.get(i));
         }
-        return Sections.merge(rest);
+        return new Trench(route, near, d);
     }
 }

@@ -9,8 +9,9 @@ import org.locationtech.jts.geom.LineString;
 /**
  * Moratorium clashes: a route (dug on its {@code needed_by}, or today when it has none) or an
  * open-trench work (dug from its start date) in a street whose moratorium after resurfacing has not
- * ended by then. Lengths by JTS overlay: for a route, its trench pieces inside the buffered street;
- * for a work, the street centreline inside the buffered work. Pieces shorter than 2 × buffer + 1 m
+ * ended by then. Lengths ({@link NearStretches}, the exact equivalent of an overlay with the
+ * buffer): for a route, its trench stretches within the buffer distance of the street; for a work, the
+ * street centreline within the buffer distance of the work. Pieces shorter than 2 × buffer + 1 m
  * (for a polygonal work, plus the width of its footprint) are crossings or junction touches, which a
  * bore can pass, and are dropped. Read-only after construction: {@link #routeClashes} and
  * {@link #siteClashes} may run on several threads at once.
@@ -18,37 +19,31 @@ import org.locationtech.jts.geom.LineString;
 final class MoratoriumClashFinder {
     private final CoordinationParameters params;
     private final StreetIndex streets;
-    private final BufferCache streetZones;
-    private final BufferCache siteZones;
     private final DistrictLocator districts;
 
-    MoratoriumClashFinder(CoordinationParameters params, StreetIndex streets, BufferCache streetZones,
-            BufferCache siteZones, DistrictLocator districts) {
+    MoratoriumClashFinder(CoordinationParameters params, StreetIndex streets, DistrictLocator districts) {
         this.params = params;
         this.streets = streets;
-        this.streetZones = streetZones;
-        this.siteZones = siteZones;
         this.districts = districts;
     }
 
-    /** The clashes of one route, given the pieces of it that need a trench. */
-    List<Finding> routeClashes(PlannedRoute route, List<LineString> trench) {
+    /** The clashes of one route; {@code nearStreets} are the streets within the buffer distance of it. */
+    List<Finding> routeClashes(PlannedRoute route, Trench trench, int[] nearStreets) {
         List<Finding> out = new ArrayList<>();
         if (trench.isEmpty()) {
             return out;
         }
         LocalDate dig = route.neededBy() != null ? route.neededBy() : params.today();
-        Geometry line = Sections.geometry(trench);
-        for (int i : streets.nearLine(line, params.bufferM())) {
+        for (int i : nearStreets) {
             StreetSegment street = streets.all().get(i);
             if (!params.underMoratorium(street.renewed(), dig)) {
                 continue;
             }
-            List<LineString> pieces = longPieces(Sections.inside(trench, streetZones.zone(i).getGeometry()), 0);
+            List<LineString> pieces = longPieces(trench.near(street.shape(), params.bufferM()), 0);
             if (pieces.isEmpty()) {
                 continue;
             }
-            Geometry section = Sections.geometry(Sections.along(pieces, route.line()));
+            Geometry section = Sections.geometry(pieces);
             out.add(new Finding(Finding.routeClashId(route.fid(), street.fid()), FindingKind.MORATORIUM_CLASH,
                     route.fid(), null, null, null, null, null, null, street.fid(), street.name(),
                     districts.nameAt(Sections.midpoint(section)), null, null, dig, street.renewed(),
@@ -57,22 +52,25 @@ final class MoratoriumClashFinder {
         return out;
     }
 
-    /** The clashes of one work ({@code index} into the run's site list). */
-    List<Finding> siteClashes(WorkSite site, int index) {
+    /** The clashes of one work. */
+    List<Finding> siteClashes(WorkSite site) {
         List<Finding> out = new ArrayList<>();
         LocalDate dig = site.start();
         for (int i : streets.near(site.geometry().getEnvelopeInternal(), params.bufferM())) {
             StreetSegment street = streets.all().get(i);
-            if (!params.underMoratorium(street.renewed(), dig)
-                    || !street.line().isWithinDistance(site.geometry(), params.bufferM())) {
+            if (!params.underMoratorium(street.renewed(), dig)) {
                 continue;
             }
-            List<LineString> pieces = longPieces(Sections.inside(Sections.lines(street.line()),
-                    siteZones.zone(index).getGeometry()), site.width());
+            List<LineString> inside = new ArrayList<>();
+            for (LineString part : Sections.lines(street.line())) {
+                NearStretches along = new NearStretches(part);
+                inside.addAll(along.pieces(along.near(site.shape(), params.bufferM())));
+            }
+            List<LineString> pieces = longPieces(inside, site.width());
             if (pieces.isEmpty()) {
                 continue;
             }
-            Geometry section = Sections.geometry(Sections.along(pieces, street.line()));
+            Geometry section = Sections.geometry(pieces);
             out.add(new Finding(Finding.siteClashId(site.fid(), street.fid()), FindingKind.MORATORIUM_CLASH, null,
                     site.fid(), null, site.siteRef(), null, site.organisation(), null, street.fid(), street.name(),
                     districts.nameAt(Sections.midpoint(section)), site.start(), site.end(), dig, street.renewed(),

@@ -13,15 +13,11 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.linearref.LengthIndexedLine;
 import org.locationtech.jts.operation.linemerge.LineMerger;
-import org.locationtech.jts.algorithm.RobustLineIntersector;
-import org.locationtech.jts.noding.IntersectionAdder;
-import org.locationtech.jts.noding.MCIndexNoder;
-import org.locationtech.jts.operation.overlayng.OverlayNG;
-import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
- * Line pieces of findings: overlay, merging into connected pieces, ordering along a reference line,
- * the midpoint by length. Stateless; safe from any thread.
+ * Line pieces of findings: merging into connected pieces, ordering along a reference line, the
+ * midpoint by length, index queries per segment, the width of a footprint. Stateless; safe from any
+ * thread.
  */
 final class Sections {
     static final GeometryFactory GF = new GeometryFactory();
@@ -30,77 +26,30 @@ final class Sections {
     }
 
     /**
-     * The part of the lines inside an area (JTS overlay), merged into connected pieces. Only the runs of
-     * segments that reach the area's envelope take part in the overlay, so a long route costs no more
-     * than the stretch of it near a small work.
+     * Envelopes of the segments of lineal {@code g}, each widened by {@code by}, for tight index queries;
+     * consecutive segments that run straight on share one envelope.
      */
-    static List<LineString> inside(List<LineString> lines, Geometry area) {
-        List<LineString> near = runsNear(lines, area.getEnvelopeInternal());
-        if (near.isEmpty()) {
-            return List.of();
-        }
-        return merge(overlay(geometry(near), area, OverlayNG.INTERSECTION));
-    }
-
-    /** The part of a line outside an area (JTS overlay), merged into connected pieces. */
-    static Geometry outside(Geometry line, Geometry area) {
-        return overlay(line, area, OverlayNG.DIFFERENCE);
-    }
-
-    /**
-     * JTS OverlayNG in floating precision with a plain monotone-chain noder (no second validating pass:
-     * lines against buffered areas node cleanly); where it meets a robustness problem, the snapping
-     * and snap-rounding fallbacks of {@link OverlayNGRobust}.
-     */
-    private static Geometry overlay(Geometry a, Geometry b, int op) {
-        try {
-            MCIndexNoder noder = new MCIndexNoder();
-            noder.setSegmentIntersector(new IntersectionAdder(new RobustLineIntersector()));
-            return OverlayNG.overlay(a, b, op, noder);
-        } catch (RuntimeException e) {
-            return OverlayNGRobust.overlay(a, b, op);
-        }
-    }
-
-    /** The maximal runs of consecutive segments of {@code lines} whose envelopes meet {@code env}. */
-    static List<LineString> runsNear(List<LineString> lines, Envelope env) {
-        List<LineString> out = new ArrayList<>();
-        for (LineString l : lines) {
-            if (!env.intersects(l.getEnvelopeInternal())) {
-                continue;
-            }
-            if (env.covers(l.getEnvelopeInternal())) {
-                out.add(l);
-                continue;
-            }
-            Coordinate[] c = l.getCoordinates();
-            int start = -1;
-            for (int i = 0; i + 1 < c.length; i++) {
-                boolean hit = env.intersects(c[i], c[i + 1]);
-                if (hit && start < 0) {
-                    start = i;
-                }
-                if (!hit && start >= 0) {
-                    out.add(GF.createLineString(java.util.Arrays.copyOfRange(c, start, i + 1)));
-                    start = -1;
-                }
-            }
-            if (start >= 0) {
-                out.add(GF.createLineString(java.util.Arrays.copyOfRange(c, start, c.length)));
-            }
-        }
-        return out;
-    }
-
-    /** Envelopes of the segments of lineal {@code g}, each widened by {@code by}: for tight index queries. */
     static List<Envelope> segmentEnvelopes(Geometry g, double by) {
         List<Envelope> out = new ArrayList<>();
         for (int i = 0; i < g.getNumGeometries(); i++) {
             Coordinate[] c = g.getGeometryN(i).getCoordinates();
+            Envelope run = null;
             for (int k = 0; k + 1 < c.length; k++) {
                 Envelope e = new Envelope(c[k], c[k + 1]);
                 e.expandBy(by);
-                out.add(e);
+                if (run != null) {
+                    Envelope both = new Envelope(run);
+                    both.expandToInclude(e);
+                    if (both.getArea() <= 1.25 * (run.getArea() + e.getArea())) {
+                        run = both; // straight on: one query for the run
+                        continue;
+                    }
+                    out.add(run);
+                }
+                run = e;
+            }
+            if (run != null) {
+                out.add(run);
             }
         }
         return out;
@@ -137,12 +86,30 @@ final class Sections {
     }
 
     /** The indexes stored in {@code index} whose envelopes meet any of {@code envelopes}, ascending, each once. */
-    static int[] query(org.locationtech.jts.index.strtree.STRtree index, List<Envelope> envelopes) {
-        java.util.BitSet hits = new java.util.BitSet();
+    static int[] query(org.locationtech.jts.index.SpatialIndex index, List<Envelope> envelopes) {
+        int[][] hits = {new int[16]};
+        int[] n = {0};
         for (Envelope e : envelopes) {
-            index.query(e, item -> hits.set((Integer) item));
+            index.query(e, item -> {
+                if (n[0] == hits[0].length) {
+                    hits[0] = java.util.Arrays.copyOf(hits[0], n[0] * 2);
+                }
+                hits[0][n[0]++] = (Integer) item;
+            });
         }
-        return hits.stream().toArray();
+        return distinctSorted(hits[0], n[0]);
+    }
+
+    /** The first {@code n} values of {@code a}, sorted, each once. */
+    static int[] distinctSorted(int[] a, int n) {
+        java.util.Arrays.sort(a, 0, n);
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (m == 0 || a[i] != a[m - 1]) {
+                a[m++] = a[i];
+            }
+        }
+        return java.util.Arrays.copyOf(a, m);
     }
 
     static double length(List<LineString> pieces) {

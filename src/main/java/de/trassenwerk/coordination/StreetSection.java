@@ -1,20 +1,16 @@
 package de.trassenwerk.coordination;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.LineSegment;
 import org.locationtech.jts.geom.Location;
-import org.locationtech.jts.geom.Polygonal;
-import org.locationtech.jts.linearref.LengthIndexedLine;
 
 /**
  * The stretch of a street centreline a site lies on, by linear referencing: the part of the site within
  * the buffer distance of the street, projected onto the centreline. Given as the distances
- * {@code from <= to} along the street from its first vertex. Two sites that meet end to end project
- * onto stretches that only touch. Immutable value plus a stateless factory; safe from any thread.
+ * {@code from <= to} along the street from its first vertex (parts of a multi-line street follow each
+ * other without the gaps between them, as in JTS's length-indexed lines). Two sites that meet end to
+ * end project onto stretches that only touch. Immutable value plus a stateless factory; safe from any
+ * thread.
  */
 record StreetSection(double from, double to) {
 
@@ -29,97 +25,106 @@ record StreetSection(double from, double to) {
 
     /**
      * The section of {@code site} on {@code street}, or null when no part of the site lies within
-     * {@code distance}. Points of the site's outline (or line) within the distance are projected; where
-     * an outline edge enters or leaves the distance band, the exact crossing (true circles at the
-     * street's vertices) is projected; street vertices inside a polygonal site count as well.
+     * {@code distance}. Where an outline edge of the site (or a segment of a line-shaped site) comes
+     * within the distance of a street segment, the ends of that stretch (exact, with true circles at
+     * the street's vertices) are projected onto the street; street vertices inside a polygonal site
+     * count as well.
      */
-    static StreetSection of(Geometry street, Geometry site, double distance) {
-        LengthIndexedLine along = new LengthIndexedLine(street);
-        List<Coordinate[]> streetParts = parts(street);
+    static StreetSection of(Shape street, Shape site, double distance) {
+        double[] s = street.edges;
+        double[] e = site.edges;
+        double[] t = new double[2];
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (Coordinate[] edge : edges(site)) {
-            for (Coordinate[] sc : streetParts) {
-                for (int j = 0; j + 1 < sc.length; j++) {
-                    double[] in = Capsule.within(edge[0], edge[1], sc[j], sc[j + 1], distance);
-                    if (in == null) {
-                        continue;
-                    }
-                    LineSegment e = new LineSegment(edge[0], edge[1]);
-                    double a = along.project(e.pointAlong(in[0]));
-                    double b = along.project(e.pointAlong(in[1]));
-                    lo = Math.min(lo, Math.min(a, b));
-                    hi = Math.max(hi, Math.max(a, b));
+        for (int i = 0; i < e.length; i += 4) {
+            for (int j = 0; j < s.length; j += 4) {
+                if (apart(e, i, s, j, distance)
+                        || !Capsule.within(e[i], e[i + 1], e[i + 2], e[i + 3], s[j], s[j + 1], s[j + 2], s[j + 3],
+                                distance, t)) {
+                    continue;
+                }
+                for (double f : t) {
+                    double a = project(s, e[i] + f * (e[i + 2] - e[i]), e[i + 1] + f * (e[i + 3] - e[i + 1]));
+                    lo = Math.min(lo, a);
+                    hi = Math.max(hi, a);
                 }
             }
         }
-        if (site instanceof Polygonal) {
-            IndexedPointInAreaLocator inside = new IndexedPointInAreaLocator(site);
+        if (!site.areas.isEmpty()) {
             double offset = 0;
-            for (Coordinate[] sc : streetParts) {
-                for (int j = 0; j < sc.length; j++) {
-                    if (j > 0) {
-                        offset += sc[j - 1].distance(sc[j]);
-                    }
-                    if (inside.locate(sc[j]) != Location.EXTERIOR) {
-                        lo = Math.min(lo, offset);
-                        hi = Math.max(hi, offset);
+            for (int j = 0; j < s.length; j += 4) {
+                for (int end = 0; end < 2; end++) {
+                    double at = offset + (end == 0 ? 0 : Math.hypot(s[j + 2] - s[j], s[j + 3] - s[j + 1]));
+                    if ((at < lo || at > hi) && inside(site, s[j + 2 * end], s[j + 2 * end + 1])) {
+                        lo = Math.min(lo, at);
+                        hi = Math.max(hi, at);
                     }
                 }
+                offset += Math.hypot(s[j + 2] - s[j], s[j + 3] - s[j + 1]);
             }
         }
         return lo <= hi ? new StreetSection(lo, hi) : null;
     }
 
-    /** The largest distance of any vertex of {@code site} from {@code street}. */
-    static double reach(Geometry street, Geometry site) {
+    private static boolean inside(Shape site, double x, double y) {
+        Coordinate c = new Coordinate(x, y);
+        for (int a = 0; a < site.areas.size(); a++) {
+            if (site.areaEnvelopes[a].intersects(c) && SimplePointInAreaLocator.locate(c, site.areas.get(a))
+                    != Location.EXTERIOR) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The distance along the street (its edges in order) of the point of it nearest to (x, y). */
+    private static double project(double[] s, double x, double y) {
+        double best = Double.POSITIVE_INFINITY;
+        double at = 0;
+        double offset = 0;
+        for (int j = 0; j < s.length; j += 4) {
+            double ux = s[j + 2] - s[j];
+            double uy = s[j + 3] - s[j + 1];
+            double len2 = ux * ux + uy * uy;
+            double f = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((x - s[j]) * ux + (y - s[j + 1]) * uy) / len2));
+            double dx = s[j] + f * ux - x;
+            double dy = s[j + 1] + f * uy - y;
+            double d2 = dx * dx + dy * dy;
+            double len = Math.sqrt(len2);
+            if (d2 < best) {
+                best = d2;
+                at = offset + f * len;
+            }
+            offset += len;
+        }
+        return at;
+    }
+
+    /** Whether the envelopes of edge i of {@code a} and edge j of {@code b} lie farther apart than {@code d}. */
+    private static boolean apart(double[] a, int i, double[] b, int j, double d) {
+        return Math.min(a[i], a[i + 2]) - d > Math.max(b[j], b[j + 2])
+                || Math.max(a[i], a[i + 2]) + d < Math.min(b[j], b[j + 2])
+                || Math.min(a[i + 1], a[i + 3]) - d > Math.max(b[j + 1], b[j + 3])
+                || Math.max(a[i + 1], a[i + 3]) + d < Math.min(b[j + 1], b[j + 3]);
+    }
+
+    /** The largest distance of any vertex of the site from the street. */
+    static double reach(Shape street, Shape site) {
         double far = 0;
-        for (Coordinate c : site.getCoordinates()) {
-            far = Math.max(far, StreetIndex.distance(c, street));
+        double[] e = site.edges;
+        double[] s = street.edges;
+        for (int i = 0; i < e.length; i += 2) {
+            double near = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < s.length; j += 4) {
+                double ux = s[j + 2] - s[j];
+                double uy = s[j + 3] - s[j + 1];
+                double len2 = ux * ux + uy * uy;
+                double f = len2 == 0 ? 0
+                        : Math.max(0, Math.min(1, ((e[i] - s[j]) * ux + (e[i + 1] - s[j + 1]) * uy) / len2));
+                near = Math.min(near, Math.hypot(s[j] + f * ux - e[i], s[j + 1] + f * uy - e[i + 1]));
+            }
+            far = Math.max(far, near);
         }
         return far;
-    }
-
-    private static List<Coordinate[]> parts(Geometry line) {
-        List<Coordinate[]> out = new ArrayList<>();
-        for (int i = 0; i < line.getNumGeometries(); i++) {
-            out.add(line.getGeometryN(i).getCoordinates());
-        }
-        return out;
-    }
-
-    /** The edges of a site's outline (rings of polygons, segments of lines; a point is an edge of no length). */
-    private static List<Coordinate[]> edges(Geometry site) {
-        List<Coordinate[]> out = new ArrayList<>();
-        collect(site, out);
-        return out;
-    }
-
-    private static void collect(Geometry g, List<Coordinate[]> out) {
-        if (g.getNumGeometries() > 1 || g instanceof org.locationtech.jts.geom.GeometryCollection) {
-            for (int i = 0; i < g.getNumGeometries(); i++) {
-                collect(g.getGeometryN(i), out);
-            }
-            return;
-        }
-        if (g instanceof org.locationtech.jts.geom.Polygon poly) {
-            collectLine(poly.getExteriorRing().getCoordinates(), out);
-            for (int i = 0; i < poly.getNumInteriorRing(); i++) {
-                collectLine(poly.getInteriorRingN(i).getCoordinates(), out);
-            }
-        } else {
-            Coordinate[] c = g.getCoordinates();
-            if (c.length == 1) {
-                out.add(new Coordinate[] {c[0], c[0]});
-            } else {
-                collectLine(c, out);
-            }
-        }
-    }
-
-    private static void collectLine(Coordinate[] c, List<Coordinate[]> out) {
-        for (int i = 0; i + 1 < c.length; i++) {
-            out.add(new Coordinate[] {c[i], c[i + 1]});
-        }
     }
 }
