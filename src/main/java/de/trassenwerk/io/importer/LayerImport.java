@@ -26,13 +26,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.util.GeometryFixer;
@@ -66,7 +72,7 @@ public final class LayerImport {
     private final BooleanSupplier cancelled;
     /** Problems are noted by both threads of an import: guarded by {@code this}. */
     private final List<ImportProblem> problems = new ArrayList<>();
-    private final java.util.concurrent.atomic.AtomicLong problemCount = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong problemCount = new AtomicLong();
     /** Written by the writing thread only. */
     private long repaired;
     /** Written by the reading thread only; read by the importing thread after it ended. */
@@ -109,7 +115,7 @@ public final class LayerImport {
             if (sourceCrs <= 0) {
                 throw new CrsException("import.error.noCrs", null, source.name());
             }
-            crsNote = source.schema().crsNote();
+            crsNote = source.crsNote();
         }
         if (!CoordinateTransform.supports(sourceCrs)) {
             throw new CrsException("crs.error.unsupported", null, "EPSG:" + sourceCrs);
@@ -334,7 +340,7 @@ public final class LayerImport {
             stopped = true;
         }
 
-        void readAll(java.util.function.Consumer<Candidate> out) {
+        void readAll(Consumer<Candidate> out) {
             try (FeatureCursor cursor = source.features()) {
                 while (cursor.hasNext()) {
                     if (cancelled.getAsBoolean()) {
@@ -372,7 +378,7 @@ public final class LayerImport {
      * Checks each candidate's validity (repairing or noting it as the settings say), then hands it
      * to the sink. Runs on the writing thread.
      */
-    private final class Checker<P> implements java.util.function.Consumer<Candidate> {
+    private final class Checker<P> implements Consumer<Candidate> {
         private final LayerSchema schema;
         private final FeatureSink<P> sink;
 
@@ -401,8 +407,7 @@ public final class LayerImport {
         private static final int BATCH = 1000;
         private final Reader reader;
         private final Checker<P> checker;
-        private final java.util.concurrent.BlockingQueue<List<Candidate>> queue =
-                new java.util.concurrent.ArrayBlockingQueue<>(16);
+        private final BlockingQueue<List<Candidate>> queue = new ArrayBlockingQueue<>(16);
         private final List<Candidate> end = new ArrayList<>();
         private volatile Throwable failure;
 
@@ -467,7 +472,7 @@ public final class LayerImport {
         /** Puts a batch on the queue, giving up when the importing thread has stopped taking. */
         private void hand(List<Candidate> batch) {
             try {
-                while (!queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
                     if (reader.stopped) {
                         return;
                     }
@@ -535,7 +540,7 @@ public final class LayerImport {
     }
 
     private synchronized List<ImportProblem> listedProblems() {
-        problems.sort(java.util.Comparator.comparingLong(p -> p.position() == null ? 0 : p.position().number()));
+        problems.sort(Comparator.comparingLong(p -> p.position() == null ? 0 : p.position().number()));
         return List.copyOf(problems);
     }
 
