@@ -26,6 +26,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +37,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code import SOURCE --into GPKG --layer NAME ...}: one layer of a file or service into a
  * GeoPackage layer, all or nothing. Shows a progress line on a terminal, nothing when its output
- * goes elsewhere; prints a summary at the end.
+ * goes elsewhere; prints a summary at the end. Ctrl-C cancels the import cleanly (a shutdown hook
+ * sets the cancel flag, interrupts a schema scan and waits until the import has rolled back).
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import a layer from a GeoJSON, CSV, shapefile or GeoPackage file, or from a WFS or ArcGIS REST "
@@ -134,10 +138,30 @@ final class ImportCommand implements Callable<Integer> {
             FeatureSource layerSource = dataset.layer(chosen);
             Progress progress = new Progress(err, System.console() != null);
             ImportReport report;
+            // Ctrl-C cancels: the import stops at the next feature and leaves the target as it was
+            AtomicBoolean cancelled = new AtomicBoolean();
+            CountDownLatch finished = new CountDownLatch(1);
+            Thread importing = Thread.currentThread();
+            Thread onInterrupt = new Thread(() -> {
+                cancelled.set(true);
+                importing.interrupt();
+                try {
+                    finished.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "import-cancel");
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
             try {
-                report = LayerImport.run(layerSource, settings, progress, () -> false);
+                report = LayerImport.run(layerSource, settings, progress, cancelled::get);
             } finally {
                 progress.clear();
+                finished.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onInterrupt);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it has just been released
+                }
             }
             print(out, report);
             return ExitCodes.OK;

@@ -22,6 +22,14 @@ public interface FeatureSource extends AutoCloseable {
      */
     SourceSchema schema();
 
+    /**
+     * How the coordinate system was inferred, in the user's language, when the source does not
+     * state it but it could be inferred (CSV value ranges or column names); null otherwise.
+     */
+    default String crsNote() {
+        return null;
+    }
+
     /** Streams all features from the start. */
     FeatureCursor features();
 

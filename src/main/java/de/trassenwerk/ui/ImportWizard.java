@@ -8,7 +8,6 @@ import de.trassenwerk.io.Dataset;
 import de.trassenwerk.io.FeatureCursor;
 import de.trassenwerk.io.FeatureSource;
 import de.trassenwerk.io.SourceFeature;
-import de.trassenwerk.io.SourceSchema;
 import de.trassenwerk.io.importer.ImportListener;
 import de.trassenwerk.io.importer.ImportProblem;
 import de.trassenwerk.io.importer.ImportReport;
@@ -396,7 +395,7 @@ public final class ImportWizard {
         });
     }
 
-    /** Chooses a source layer: reads its schema and coordinate system and the preview on the worker. */
+    /** Chooses a source layer: reads its coordinate system and the preview on the worker. */
     private void chooseLayer(String name) {
         Dataset d = dataset;
         if (d == null) {
@@ -408,12 +407,11 @@ public final class ImportWizard {
             protected Chosen call() {
                 updateMessage(Messages.get("ui.import.reading", name));
                 FeatureSource s = d.layer(name);
-                SourceSchema schema = s.schema();
                 int srs = 0;
                 String note = null;
                 try {
                     srs = s.srsId();
-                    note = schema.crsNote();
+                    note = s.crsNote();
                 } catch (UserFacingException e) {
                     note = e.localizedMessage();
                 }

@@ -165,6 +165,11 @@ public final class CsvSource implements FeatureSource {
         return schema;
     }
 
+    @Override
+    public String crsNote() {
+        return schema().crsNote();
+    }
+
     private boolean isGeometryColumn(int i) {
         return i == geometry.wkt() || i == geometry.x() || i == geometry.y();
     }

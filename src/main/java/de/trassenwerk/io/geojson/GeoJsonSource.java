@@ -33,7 +33,8 @@ import org.locationtech.jts.geom.GeometryFactory;
  * file. A single Feature, or a bare geometry (GeometryCollection included), is read as one feature.
  * Without a {@code crs} member coordinates are WGS 84 longitude/latitude (EPSG:4326), as RFC 7946
  * says. A feature's {@code id} becomes the attribute {@code id} unless its properties have one.
- * The schema (fields and types) is found by one extra pass that skips geometries. Besides files
+ * The schema (fields and types) is found by one extra pass that skips geometries (it stops when
+ * the thread is interrupted). Besides files
  * it reads any stream (a page of a service's answer) through an {@link Opener}; for services that
  * follow GeoServer's convention, a {@code crs} member in URN form of a northing-first system
  * (EPSG:4326, Gauss-Krüger) means the coordinates come northing first and are swapped. Not
@@ -207,6 +208,9 @@ public final class GeoJsonSource implements FeatureSource {
                         collection = true;
                         while (p.nextToken() == JsonToken.START_OBJECT) {
                             feature++;
+                            if (feature % 10_000 == 0 && Thread.currentThread().isInterrupted()) {
+                                throw new ReadException("io.error.interrupted", null, source);
+                            }
                             scanFeature(p, tally);
                         }
                     } else if (member.equals("crs")) {

@@ -5,10 +5,7 @@ import de.trassenwerk.store.BulkLoader;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 
-/**
- * Adds every feature through a {@link BulkLoader} (one transaction, R-tree built at the end). The
- * geometry is encoded on the reading thread, the rows are inserted on the importing thread.
- */
+/** Adds every feature through a {@link BulkLoader} (one transaction, R-tree built at the end). */
 final class BulkSink implements FeatureSink<BulkLoader.Row> {
     private final BulkLoader loader;
     private long added;

@@ -5,15 +5,15 @@ import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Where prepared features go during an import: a bulk load or an update by key. {@link #prepare}
- * runs on the thread that reads the source; {@link #add}, {@link #finish()} and {@link #abort()}
- * on the importing thread; when {@link #concurrent()} says so, the two are different threads.
- * Either {@link #finish()} commits everything or {@link #abort()} leaves the target as it was.
+ * Where checked features go during an import: a bulk load or an update by key. All methods run on
+ * the importing thread; {@link #concurrent()} says whether the source may meanwhile be read on
+ * another thread. Either {@link #finish()} commits everything or {@link #abort()} leaves the target
+ * as it was.
  *
  * @param <P> what a feature is prepared into
  */
 interface FeatureSink<P> {
-    /** Whether {@link #prepare} may run on another thread than {@link #add}. */
+    /** Whether the source may be read on another thread while this sink writes. */
     boolean concurrent();
 
     /** Prepares one feature (geometry in the layer's CRS and type, attributes in the layer's types). */

@@ -7,6 +7,7 @@ import de.trassenwerk.io.FeatureCursor;
 import de.trassenwerk.io.FeatureSource;
 import de.trassenwerk.io.ReadException;
 import de.trassenwerk.io.SourceFeature;
+import de.trassenwerk.io.SourcePosition;
 import de.trassenwerk.io.SourceSchema;
 import de.trassenwerk.io.mapping.BoundMapping;
 import de.trassenwerk.io.mapping.FieldMapping;
@@ -25,13 +26,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.util.GeometryFixer;
@@ -47,13 +54,14 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  * whole import is one transaction, so a failed import leaves it byte-for-byte as it was (measured
  * against writing into a copy: see {@code docs/import.md}).
  *
- * <p>Each feature is read, its attributes mapped, its geometry reprojected into the layer's CRS,
- * made to fit the layer's geometry type and checked for validity. Invalid geometries and unreadable
+ * <p>Each feature is read, its attributes mapped, its geometry reprojected into the layer's CRS and
+ * made to fit the layer's geometry type on a reading thread; then checked for validity, encoded and
+ * written on the importing thread. Invalid geometries and unreadable
  * records fail the import (listing all of them), are repaired, or are skipped, as the settings say.
  *
- * <p>Thread rules: runs entirely on the calling thread (a worker, never the JavaFX thread); the
- * listener is called on it; {@code cancelled} is polled between features and may be set from any
- * thread.
+ * <p>Thread rules: runs on the calling thread (a worker, never the JavaFX thread) and, for bulk
+ * loads, one reading thread of its own; the listener is called on the reading thread;
+ * {@code cancelled} is polled between features and may be set from any thread.
  */
 public final class LayerImport {
     private static final int PROGRESS_EVERY = 1000;
@@ -62,9 +70,12 @@ public final class LayerImport {
     private final ImportSettings settings;
     private final ImportListener listener;
     private final BooleanSupplier cancelled;
+    /** Problems are noted by both threads of an import: guarded by {@code this}. */
     private final List<ImportProblem> problems = new ArrayList<>();
-    private long problemCount;
+    private final AtomicLong problemCount = new AtomicLong();
+    /** Written by the writing thread only. */
     private long repaired;
+    /** Written by the reading thread only; read by the importing thread after it ended. */
     private long read;
     private int sourceCrs;
     private String crsNote;
@@ -88,8 +99,8 @@ public final class LayerImport {
         Result r = Files.exists(settings.target()) ? intoExistingFile() : intoNewFile();
         listener.progress(read, 1, ImportListener.Phase.DONE);
         return new ImportReport(source.name(), settings.target(), r.schema.name(), sourceCrs, crsNote,
-                r.schema.srsId(), read, r.added, r.updated, r.unchanged, r.disappeared, repaired, problems,
-                problemCount, r.unmapped, r.createdFile, (System.nanoTime() - t0) / 1_000_000);
+                r.schema.srsId(), read, r.added, r.updated, r.unchanged, r.disappeared, repaired, listedProblems(),
+                problemCount.get(), r.unmapped, r.createdFile, (System.nanoTime() - t0) / 1_000_000);
     }
 
     private record Result(LayerSchema schema, long added, long updated, long unchanged, List<String> disappeared,
@@ -104,7 +115,7 @@ public final class LayerImport {
             if (sourceCrs <= 0) {
                 throw new CrsException("import.error.noCrs", null, source.name());
             }
-            crsNote = source.schema().crsNote();
+            crsNote = source.crsNote();
         }
         if (!CoordinateTransform.supports(sourceCrs)) {
             throw new CrsException("crs.error.unsupported", null, "EPSG:" + sourceCrs);
@@ -115,6 +126,9 @@ public final class LayerImport {
 
     private Result intoNewFile() {
         Path target = settings.target().toAbsolutePath();
+        // the schema first: finding it may read the whole source, and nothing is on disk yet
+        Map<String, FieldInfo> made = new LinkedHashMap<>();
+        LayerSchema schema = newLayerSchema(made);
         Path tmp;
         try {
             Files.createDirectories(target.getParent());
@@ -127,7 +141,7 @@ public final class LayerImport {
             Result r;
             try (GeoPackageStore store = GeoPackageStore.create(tmp)) {
                 store.useUnsafeFastWrites();
-                r = createLayer(store, false);
+                r = createLayer(store, schema, made, false);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             return new Result(r.schema, r.added, r.updated, r.unchanged, r.disappeared, r.unmapped, true);
@@ -164,7 +178,10 @@ public final class LayerImport {
 
     private Result createLayer(GeoPackageStore store, boolean replace) {
         Map<String, FieldInfo> made = new LinkedHashMap<>();
-        LayerSchema schema = newLayerSchema(made);
+        return createLayer(store, newLayerSchema(made), made, replace);
+    }
+
+    private Result createLayer(GeoPackageStore store, LayerSchema schema, Map<String, FieldInfo> made, boolean replace) {
         Attributes attributes = attributes(schema, made);
         BulkSink sink = new BulkSink(store.bulkLoader(schema, replace).withPackedIndex());
         pump(store, schema, attributes, sink);
@@ -274,15 +291,16 @@ public final class LayerImport {
     private <P> void pump(GeoPackageStore store, LayerSchema schema, Attributes attributes, FeatureSink<P> sink) {
         boolean finished = false;
         try {
-            Reader<P> reader = new Reader<>(schema, attributes, sink, footprints(store, schema));
+            Reader reader = new Reader(schema, attributes, footprints(store, schema));
             listener.progress(0, 0, ImportListener.Phase.READING);
+            Checker<P> checker = new Checker<>(schema, sink);
             if (sink.concurrent()) {
-                new Pipeline<>(reader, sink).run();
+                new Pipeline<>(reader, checker).run();
             } else {
-                reader.readAll(sink::add);
+                reader.readAll(checker);
             }
-            if (problemCount > 0 && settings.invalid() != InvalidGeometries.SKIP) {
-                throw new ImportException(problems, "import.error.problems", null, problemCount, read);
+            if (problemCount.get() > 0 && settings.invalid() != InvalidGeometries.SKIP) {
+                throw new ImportException(listedProblems(), "import.error.problems", null, problemCount.get(), read);
             }
             listener.progress(read, 1, ImportListener.Phase.INDEXING);
             sink.finish();
@@ -294,20 +312,25 @@ public final class LayerImport {
         }
     }
 
-    /** Reads the source and prepares each usable feature for the sink. Runs on one thread. */
-    private final class Reader<P> {
+    /** A feature read, its attributes mapped and its geometry reprojected and fitted, not yet checked. */
+    private record Candidate(Geometry geometry, Map<String, Object> attributes, SourcePosition position) {
+    }
+
+    /**
+     * Reads the source: each feature's attributes mapped, its geometry reprojected, turned into a
+     * footprint and fitted to the layer's type. Runs on one thread.
+     */
+    private final class Reader {
         private final LayerSchema schema;
         private final Attributes attributes;
-        private final FeatureSink<P> sink;
         private final LineFootprints footprints;
         private final CoordinateTransform transform;
         private final boolean degrees = SpatialReferences.isGeographic(sourceCrs);
         private volatile boolean stopped;
 
-        Reader(LayerSchema schema, Attributes attributes, FeatureSink<P> sink, LineFootprints footprints) {
+        Reader(LayerSchema schema, Attributes attributes, LineFootprints footprints) {
             this.schema = schema;
             this.attributes = attributes;
-            this.sink = sink;
             this.footprints = footprints;
             this.transform = CoordinateTransform.between(sourceCrs, schema.srsId());
         }
@@ -317,7 +340,7 @@ public final class LayerImport {
             stopped = true;
         }
 
-        void readAll(java.util.function.Consumer<P> out) {
+        void readAll(Consumer<Candidate> out) {
             try (FeatureCursor cursor = source.features()) {
                 while (cursor.hasNext()) {
                     if (cancelled.getAsBoolean()) {
@@ -337,31 +360,60 @@ public final class LayerImport {
                     }
                     Map<String, Object> attrs = attributes.apply(f);
                     Geometry g = geometry(f, transform, footprints, degrees, schema);
-                    if (g == NOT_USABLE || problemCount > 0 && settings.invalid() == InvalidGeometries.FAIL) {
+                    if (g == NOT_USABLE || failing()) {
                         continue;
                     }
-                    out.accept(sink.prepare(g, attrs, f.position()));
+                    out.accept(new Candidate(g, attrs, f.position()));
                 }
             }
         }
     }
 
+    /** Whether the import will fail anyway, so that nothing more needs to be written. */
+    private boolean failing() {
+        return problemCount.get() > 0 && settings.invalid() == InvalidGeometries.FAIL;
+    }
+
     /**
-     * Reading and writing on two threads: a reader thread parses, checks and encodes features and
-     * hands them over in batches through a small bounded queue; the importing thread inserts them.
+     * Checks each candidate's validity (repairing or noting it as the settings say), then hands it
+     * to the sink. Runs on the writing thread.
+     */
+    private final class Checker<P> implements Consumer<Candidate> {
+        private final LayerSchema schema;
+        private final FeatureSink<P> sink;
+
+        Checker(LayerSchema schema, FeatureSink<P> sink) {
+            this.schema = schema;
+            this.sink = sink;
+        }
+
+        @Override
+        public void accept(Candidate c) {
+            Geometry g = c.geometry() == null ? null : valid(c.geometry(), c.position(), schema);
+            if (g == NOT_USABLE || failing()) {
+                return;
+            }
+            sink.add(sink.prepare(g, c.attributes(), c.position()));
+        }
+    }
+
+    /**
+     * Reading and writing on two threads: a reader thread parses, maps and reprojects features and
+     * hands them over in batches through a small bounded queue; the importing thread checks their
+     * validity, encodes and inserts them.
      * A failure on either side stops both; the reader's failure is rethrown on the importing thread.
      */
     private final class Pipeline<P> {
         private static final int BATCH = 1000;
-        private final Reader<P> reader;
-        private final FeatureSink<P> sink;
-        private final java.util.concurrent.BlockingQueue<List<P>> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
-        private final List<P> end = new ArrayList<>();
+        private final Reader reader;
+        private final Checker<P> checker;
+        private final BlockingQueue<List<Candidate>> queue = new ArrayBlockingQueue<>(16);
+        private final List<Candidate> end = new ArrayList<>();
         private volatile Throwable failure;
 
-        Pipeline(Reader<P> reader, FeatureSink<P> sink) {
+        Pipeline(Reader reader, Checker<P> checker) {
             this.reader = reader;
-            this.sink = sink;
+            this.checker = checker;
         }
 
         void run() {
@@ -370,13 +422,11 @@ public final class LayerImport {
             thread.start();
             try {
                 while (true) {
-                    List<P> batch = queue.take();
+                    List<Candidate> batch = queue.take();
                     if (batch == end) {
                         break;
                     }
-                    for (P p : batch) {
-                        sink.add(p);
-                    }
+                    batch.forEach(checker);
                 }
                 thread.join();
             } catch (InterruptedException e) {
@@ -402,7 +452,7 @@ public final class LayerImport {
         }
 
         private void read() {
-            List<P> batch = new ArrayList<>(BATCH);
+            List<Candidate> batch = new ArrayList<>(BATCH);
             try {
                 reader.readAll(p -> {
                     batch.add(p);
@@ -420,9 +470,9 @@ public final class LayerImport {
         }
 
         /** Puts a batch on the queue, giving up when the importing thread has stopped taking. */
-        private void hand(List<P> batch) {
+        private void hand(List<Candidate> batch) {
             try {
-                while (!queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
                     if (reader.stopped) {
                         return;
                     }
@@ -460,6 +510,11 @@ public final class LayerImport {
                     schema.geometryType().sqlName()));
             return NOT_USABLE;
         }
+        return fitted;
+    }
+
+    /** The geometry if valid, repaired when the settings say so, else {@link #NOT_USABLE} with the problem noted. */
+    private Geometry valid(Geometry fitted, SourcePosition at, LayerSchema schema) {
         IsValidOp valid = new IsValidOp(fitted);
         if (valid.isValid()) {
             return fitted;
@@ -471,11 +526,11 @@ public final class LayerImport {
                 repaired++;
                 return fixed;
             }
-            unusable(new ImportProblem(f.position(), "import.problem.unrepairable", error.getMessage(),
+            unusable(new ImportProblem(at, "import.problem.unrepairable", error.getMessage(),
                     error.getCoordinate() == null ? "" : coordinate(error)));
             return NOT_USABLE;
         }
-        unusable(new ImportProblem(f.position(), "import.problem.invalid", error.getMessage(),
+        unusable(new ImportProblem(at, "import.problem.invalid", error.getMessage(),
                 error.getCoordinate() == null ? "" : coordinate(error)));
         return NOT_USABLE;
     }
@@ -484,8 +539,13 @@ public final class LayerImport {
         return String.format(Locale.ROOT, "%.3f %.3f", e.getCoordinate().x, e.getCoordinate().y);
     }
 
-    private void unusable(ImportProblem p) {
-        problemCount++;
+    private synchronized List<ImportProblem> listedProblems() {
+        problems.sort(Comparator.comparingLong(p -> p.position() == null ? 0 : p.position().number()));
+        return List.copyOf(problems);
+    }
+
+    private synchronized void unusable(ImportProblem p) {
+        problemCount.incrementAndGet();
         if (problems.size() < ImportException.LISTED) {
             problems.add(p);
         }
