@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 
 /**
- * The program's entry point. With no arguments (or just a GeoPackage file) it opens the workbench
- * window; {@code bench-window [FILE]} measures frame times in the real window
+ * The program's entry point. With no arguments (or just a GeoPackage or project file) it opens the
+ * workbench window; {@code bench-window [FILE]} measures frame times in the real window
  * ({@link BenchWindowStarter}); with a command it runs that command headless, without starting the JavaFX toolkit, and exits with its code.
  * (A main class that extends {@code Application} cannot start from a plain class path, hence this
  * separate launcher.)
@@ -33,9 +33,13 @@ public final class Launcher {
         System.exit(TrassenwerkCommand.execute(args, out, err));
     }
 
-    /** {@code trassenwerk city.gpkg}: one existing GeoPackage file opens in the window. */
+    /**
+     * {@code trassenwerk city.gpkg} or {@code trassenwerk plan.twproj}: one existing GeoPackage or
+     * project file opens in the window (that is how the desktop's file associations call us).
+     */
     private static boolean opensFile(String[] args) {
-        return args.length == 1 && args[0].toLowerCase(java.util.Locale.ROOT).endsWith(".gpkg")
+        String name = args.length == 1 ? args[0].toLowerCase(java.util.Locale.ROOT) : "";
+        return (name.endsWith(".gpkg") || name.endsWith(de.trassenwerk.project.ProjectFiles.EXTENSION))
                 && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
     }
 }

@@ -10,6 +10,7 @@ import de.trassenwerk.sample.SampleCityGenerator;
 import de.trassenwerk.sample.SampleCityWriter;
 import de.trassenwerk.store.GeoPackageStore;
 import de.trassenwerk.store.LayerInfo;
+import de.trassenwerk.style.StyleLibrary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
  * sample city's full extent, of a 5 km x 3 km window over Duisburg-Mitte, and of the same views of
  * the scale-50 city when one is given (or generated), together with what level of detail and
  * overviews buy: the full-detail time, the time without overviews, and how many pixels of the
- * level-of-detail picture match the full-detail one.
+ * level-of-detail picture match the full-detail one. The map is drawn with the standard SLD styles
+ * ({@link StyleLibrary#standard()}, as {@code render} draws it).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Print performance figures (not a test).",
@@ -118,6 +120,7 @@ final class BenchCommand implements Runnable {
         private void measure(String name, Path file, boolean comparePictures, PrintWriter out)
                 throws InterruptedException {
             try (GeoPackageStore store = GeoPackageStore.open(file, GeoPackageStore.Mode.READ_ONLY)) {
+                StyleLibrary styles = StyleLibrary.standard();
                 List<LayerInfo> infos = store.layers();
                 List<String> layers = RenderCommand.defaultLayers(infos);
                 Envelope extent = new Envelope();
@@ -133,7 +136,7 @@ final class BenchCommand implements Runnable {
                         WIDTH, HEIGHT);
                 out.printf(Locale.ROOT, "%s_features=%d%n", name, features);
 
-                MapRenderer cold = MapRenderer.withSettings(RenderSettings.defaults().withLayerCachePixels(0));
+                MapRenderer cold = MapRenderer.withSettings(styles::styleFor, RenderSettings.defaults().withLayerCachePixels(0));
                 long t0 = System.nanoTime();
                 cold.prepareOverviews(store, layers);
                 boolean built = cold.awaitOverviews(OVERVIEW_WAIT_MS);
@@ -150,12 +153,12 @@ final class BenchCommand implements Runnable {
                 timed(name + "_window_5x3km", cold, store, layers, window, runs, out);
 
                 if (!sizes.isEmpty()) {
-                    MapRenderer noOverviews = MapRenderer.withSettings(
+                    MapRenderer noOverviews = MapRenderer.withSettings(styles::styleFor,
                             RenderSettings.defaults().withLayerCachePixels(0).withOverviews(false));
                     timed(name + "_full_without_overviews", noOverviews, store, layers, full, Math.min(runs, 3), out);
                 }
                 if (comparePictures) {
-                    MapRenderer reference = MapRenderer.withSettings(
+                    MapRenderer reference = MapRenderer.withSettings(styles::styleFor,
                             RenderSettings.defaults().withDetail(Detail.FULL).withLayerCachePixels(0));
                     RenderResult exact = timed(name + "_full_detail", reference, store, layers, full,
                             Math.min(runs, 3), out);

@@ -2,23 +2,22 @@ package de.trassenwerk.cli;
 
 import de.trassenwerk.i18n.UserFacingException;
 import de.trassenwerk.render.MapRenderer;
+import de.trassenwerk.render.PngWriter;
 import de.trassenwerk.render.RenderResult;
 import de.trassenwerk.render.Viewport;
 import de.trassenwerk.store.GeoPackageStore;
 import de.trassenwerk.store.LayerInfo;
 import de.trassenwerk.store.LayerSchema;
+import de.trassenwerk.store.AttributeFilter;
 import de.trassenwerk.store.ThemeLayers;
-import java.awt.image.BufferedImage;
+import de.trassenwerk.store.WorksPeriod;
+import de.trassenwerk.style.StyleLibrary;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import org.locationtech.jts.geom.Envelope;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,12 +25,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code render FILE --out PNG [--width W] [--height H] [--bbox ...] [--layers ...]}: draws the map of
- * a GeoPackage into a PNG with the default styles, headless. Prints {@code render_ms=N}, the time of
- * the drawing alone (not of opening the file or writing the PNG).
+ * {@code render FILE --out PNG [--width W] [--height H] [--bbox ...] [--layers ...] [--styles DIR]}:
+ * draws the map of a GeoPackage into a PNG with the SLD styles of a folder, headless. Style warnings
+ * and errors go to standard error, once per file; a layer whose SLD cannot be read is drawn with its
+ * default style and the exit code is 1. Prints {@code render_ms=N}, the time of the drawing alone
+ * (not of reading the styles, opening the file or writing the PNG).
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Draw the layers of a GeoPackage into a PNG image (default styles).")
+        description = "Draw the layers of a GeoPackage into a PNG image, styled by the SLD files of a folder.")
 final class RenderCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The GeoPackage to draw (opened read-only).")
     Path file;
@@ -54,6 +55,15 @@ final class RenderCommand implements Callable<Integer> {
             description = "Layers to draw, bottom to top (default: all feature layers, theme layers in their drawing order).")
     List<String> layers;
 
+    @Option(names = "--works-on", paramLabel = "DATE[..DATE]",
+            description = "Draw only the construction sites on at any time in this day or period "
+                    + "(yyyy-mm-dd or yyyy-mm-dd..yyyy-mm-dd), whatever their status.")
+    String worksOn;
+    @Option(names = "--styles", paramLabel = "DIR",
+            description = "Folder of <layer>.sld files (default: styles/ in the working directory if it exists, "
+                    + "else the styles built into the program).")
+    Path styles;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -63,6 +73,18 @@ final class RenderCommand implements Callable<Integer> {
             throw new UserFacingException("cli.render.error.size", null, width, height);
         }
         Envelope area = bbox == null ? null : parseBbox(bbox);
+        Map<String, AttributeFilter> filters = Map.of();
+        if (worksOn != null) {
+            try {
+                filters = Map.of(ThemeLayers.CONSTRUCTION_SITES, WorksPeriod.parse(worksOn).filter());
+            } catch (IllegalArgumentException e) {
+                throw new UserFacingException("cli.render.error.worksOn", e, worksOn);
+            }
+        }
+        StyleLibrary library = styles == null ? StyleLibrary.standard() : StyleLibrary.load(styles);
+        for (String line : library.messages()) {
+            spec.commandLine().getErr().println(line);
+        }
         RenderResult result;
         try (GeoPackageStore store = GeoPackageStore.open(file, GeoPackageStore.Mode.READ_ONLY)) {
             List<LayerInfo> infos = store.layers();
@@ -70,14 +92,15 @@ final class RenderCommand implements Callable<Integer> {
             if (area == null) {
                 area = extentOf(infos, drawn);
             }
-            result = new MapRenderer().render(store, drawn, Viewport.fit(area, width, height), () -> false);
+            result = new MapRenderer(library::styleFor).render(store, drawn, filters, Viewport.fit(area, width, height),
+                    () -> false);
         }
         for (Map.Entry<String, RuntimeException> f : result.failures().entrySet()) {
             spec.commandLine().getErr().println(f.getKey() + ": " + describe(f.getValue()));
         }
-        writePng(result.image(), out);
+        PngWriter.write(result.image(), out);
         spec.commandLine().getOut().println("render_ms=" + result.renderMillis());
-        return result.failures().isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
+        return result.failures().isEmpty() && library.errors().isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
     }
 
     /** Feature layers in the order they are drawn: theme layers in their order, then the others as listed. */
@@ -133,29 +156,6 @@ final class RenderCommand implements Callable<Integer> {
             throw new UserFacingException("cli.render.error.bbox", null, text);
         }
         return new Envelope(v[0], v[2], v[1], v[3]);
-    }
-
-    /** Writes an opaque PNG beside the target and moves it into place, so no half-written image is left. */
-    private static void writePng(BufferedImage argb, Path target) throws IOException {
-        BufferedImage rgb = new BufferedImage(argb.getWidth(), argb.getHeight(), BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = rgb.createGraphics();
-        g.drawImage(argb, 0, 0, null);
-        g.dispose();
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + "-", ".tmp");
-        try {
-            if (!ImageIO.write(rgb, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     private static String describe(RuntimeException e) {

@@ -1,145 +1,178 @@
 package de.trassenwerk.render;
 
+import de.trassenwerk.style.Fill;
+import de.trassenwerk.style.Graphic;
+import de.trassenwerk.style.LineSymbolizer;
+import de.trassenwerk.style.PointSymbolizer;
+import de.trassenwerk.style.PolygonSymbolizer;
+import de.trassenwerk.style.Stroke;
+import de.trassenwerk.style.Symbolizer;
+import de.trassenwerk.style.Uom;
+import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Composite;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.Stroke;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Rectangle2D;
+import java.awt.Shape;
 import java.awt.image.BufferedImage;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Paints {@link FeatureShape}s onto one Java2D canvas: areas filled then outlined, lines stroked,
- * points as markers, tiny features as one pixel. Keeps the strokes it made. Unoutlined areas in
- * pixel form and single pixels go straight into the image's pixels through {@link RasterFill}
- * (the same pixels as Java2D's non-antialiased fill, many times faster), and so do solid lines with
- * round ends through {@link StrokeRaster} at level of detail. Not thread-safe: one
- * painter per canvas, used by the one thread that paints that canvas.
+ * Paints {@link FeatureShape}s with their symbolizers onto one Java2D canvas: areas filled then
+ * outlined, lines stroked, points as well-known marks, tiny features as one pixel in the colour
+ * they would mostly show. Keeps the Java2D strokes it made per style stroke.
+ *
+ * <p>The two things a map has most of skip Java2D and go straight into the image's pixels through
+ * {@link RasterFill} (the same pixels as Java2D's non-antialiased fill, many times faster): areas in
+ * {@link PixelShape} form of a polygon symbolizer with a fill and no outline, and features drawn as
+ * a single pixel. At {@link Detail#LEVEL_OF_DETAIL}, lines of a line symbolizer with a plain solid
+ * stroke (round caps and joins, no dashes, no offset) go through {@link StrokeRaster} as well.
+ * Everything else (outlines, strokes with their dashes, other joins and caps, offset lines, marks)
+ * is drawn by Java2D, the reference rasteriser (always so at {@link Detail#FULL}).
+ *
+ * <p>Not thread-safe: one painter per canvas, used by the one thread that paints that canvas.
  */
 final class FeaturePainter {
-    /** Outlines at least this wide (pixels) cover the edge pixels of the area they surround. */
-    private static final float OUTLINE_HIDES_EDGE = 0.8f;
-
     private final Graphics2D g;
     private final RasterFill raster;
     private final StrokeRaster lines;
-    private final Map<Symbol, Stroke> strokes = new HashMap<>();
-    private final Rectangle2D.Double rect = new Rectangle2D.Double();
-    private final Ellipse2D.Double ellipse = new Ellipse2D.Double();
+    private final double metresPerPixel;
+    private final Map<Stroke, BasicStroke> strokes = new IdentityHashMap<>();
 
     /**
-     * A painter on {@code g}, which draws on {@code image} (untransformed, unclipped). At
-     * {@link Detail#FULL} every line goes through Java2D, the reference rasteriser.
+     * A painter on {@code g}, which draws on {@code image} (a {@code TYPE_INT_ARGB_PRE} image,
+     * untransformed, unclipped), for a view of {@code metresPerPixel} drawn at {@code detail}.
      */
-    FeaturePainter(Graphics2D g, BufferedImage image, Detail detail) {
+    FeaturePainter(Graphics2D g, BufferedImage image, double metresPerPixel, Detail detail) {
         this.g = g;
         this.raster = new RasterFill(image);
         this.lines = detail == Detail.LEVEL_OF_DETAIL ? new StrokeRaster(image) : null;
+        this.metresPerPixel = metresPerPixel;
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_SPEED);
     }
 
     void paint(FeatureShape s) {
-        Symbol sym = s.symbol();
+        Symbolizer sym = s.symbolizer();
         switch (s.kind()) {
             case AREA -> {
-                if (sym.fill() != null && sym.stroke() == null && s.shape() instanceof PixelShape ps) {
-                    // Unoutlined areas usually tile (coverage cells): without antialiasing
-                    // neighbours meet without a light seam between them.
-                    raster.fill(ps, RasterFill.premultiplied(sym.fill()));
-                } else if (sym.fill() != null && sym.stroke() == null) {
-                    g.setColor(sym.fill());
-                    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-                    g.fill(s.shape());
-                    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-                } else if (sym.fill() != null && lines != null && s.shape() instanceof PixelShape ps
-                        && sym.strokeWidth() >= OUTLINE_HIDES_EDGE && sym.stroke().getAlpha() == 255) {
-                    // at level of detail: the opaque outline lies over the fill's edge, so the fill
-                    // needs no antialiasing of its own
-                    raster.fill(ps, RasterFill.premultiplied(sym.fill()));
-                } else if (sym.fill() != null) {
-                    g.setColor(sym.fill());
-                    g.fill(s.shape());
-                }
-                if (sym.stroke() != null && sym.strokeWidth() > 0) {
-                    Stroke stroke = strokeOf(sym);
-                    if (!(lines != null && s.shape() instanceof PixelShape ps && isPlainRound(stroke)
-                            && lines.draw(ps, ((BasicStroke) stroke).getLineWidth(), RasterFill.premultiplied(sym.stroke())))) {
-                        g.setColor(sym.stroke());
-                        g.setStroke(stroke);
-                        g.draw(s.shape());
-                    }
+                if (sym instanceof PolygonSymbolizer p) {
+                    paintArea(s.shape(), p);
                 }
             }
             case LINE -> {
-                Color c = sym.stroke() != null ? sym.stroke() : sym.fill();
+                if (sym instanceof LineSymbolizer l) {
+                    strokeLine(s.shape(), l);
+                }
+            }
+            case POINTS -> {
+                if (sym instanceof PointSymbolizer p) {
+                    paintMarks(s.points(), p);
+                }
+            }
+            case PIXEL -> {
+                Color c = pixelColour(sym);
                 if (c != null) {
-                    Stroke stroke = strokeOf(sym);
-                    if (!(lines != null && s.shape() instanceof PixelShape ps && isPlainRound(stroke)
-                            && lines.draw(ps, ((BasicStroke) stroke).getLineWidth(), RasterFill.premultiplied(c)))) {
-                        g.setColor(c);
-                        g.setStroke(stroke);
-                        g.draw(s.shape());
+                    double[] xy = s.points();
+                    int x = (int) Math.floor(xy[0]);
+                    int y = (int) Math.floor(xy[1]);
+                    if (sym instanceof PolygonSymbolizer p && p.stroke() == null) {
+                        raster.pixelOnce(x, y, RasterFill.premultiplied(c)); // an area filled without antialiasing
+                    } else {
+                        raster.pixel(x, y, RasterFill.premultiplied(c));
                     }
                 }
             }
-            case POINTS -> paintMarkers(s.points(), sym);
-            case PIXEL -> paintPixel(s.points()[0], s.points()[1], sym);
         }
     }
 
-    /** Paints a feature smaller than a pixel, centred at pixel position (x, y), as that one pixel. */
-    void paintPixel(double x, double y, Symbol sym) {
-        Color c = sym.pixelColour();
-        if (c == null) {
-            return;
+    private void paintArea(Shape shape, PolygonSymbolizer p) {
+        Fill fill = p.fill();
+        if (fill != null && p.stroke() == null && shape instanceof PixelShape ps) {
+            // Unoutlined areas usually tile (coverage cells): without antialiasing
+            // neighbours meet without a light seam between them.
+            raster.fill(ps, RasterFill.premultiplied(fill.colour()));
+        } else if (fill != null && p.stroke() == null) {
+            // Unoutlined areas usually tile (coverage cells): without antialiasing
+            // neighbours meet without a light seam between them.
+            g.setColor(fill.colour());
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+            g.fill(shape);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        } else if (fill != null) {
+            g.setColor(fill.colour());
+            g.fill(shape);
         }
-        int px = (int) Math.floor(x);
-        int py = (int) Math.floor(y);
-        if (sym.stroke() == null) {
-            raster.pixelOnce(px, py, RasterFill.premultiplied(c)); // an area filled without antialiasing
-        } else {
-            raster.pixel(px, py, RasterFill.premultiplied(c));
+        if (p.stroke() != null) {
+            stroke(shape, p.stroke(), p.uom());
         }
     }
 
-    private void paintMarkers(double[] xy, Symbol sym) {
-        double size = sym.pointSize();
-        for (int i = 0; i + 1 < xy.length; i += 2) {
-            double x = xy[i] - size / 2;
-            double y = xy[i + 1] - size / 2;
-            java.awt.geom.RectangularShape marker = sym.marker() == Symbol.Marker.SQUARE ? rect : ellipse;
-            marker.setFrame(x, y, size, size);
-            if (sym.fill() != null) {
-                g.setColor(sym.fill());
-                g.fill(marker);
-            }
-            if (sym.stroke() != null && sym.strokeWidth() > 0) {
-                g.setColor(sym.stroke());
-                g.setStroke(strokeOf(sym));
-                g.draw(marker);
+    /** A line of a line symbolizer: straight into the pixels when it is a plain solid round line. */
+    private void strokeLine(Shape shape, LineSymbolizer l) {
+        if (lines != null && shape instanceof PixelShape ps && l.perpendicularOffset() == 0) {
+            BasicStroke b = strokes.computeIfAbsent(l.stroke(), st -> StrokeFactory.of(st, l.uom(), metresPerPixel));
+            if (isPlainRound(b) && lines.draw(ps, b.getLineWidth(), RasterFill.premultiplied(l.stroke().colour()))) {
+                return;
             }
         }
+        stroke(shape, l.stroke(), l.uom());
     }
 
     /** A solid line with round ends and joins: what {@link StrokeRaster} draws. */
-    private static boolean isPlainRound(Stroke stroke) {
-        return stroke instanceof BasicStroke b && b.getDashArray() == null && b.getEndCap() == BasicStroke.CAP_ROUND
+    private static boolean isPlainRound(BasicStroke b) {
+        return b.getDashArray() == null && b.getEndCap() == BasicStroke.CAP_ROUND
                 && b.getLineJoin() == BasicStroke.JOIN_ROUND;
     }
 
-    private Stroke strokeOf(Symbol sym) {
-        return strokes.computeIfAbsent(sym, s -> {
-            float w = Math.max(s.strokeWidth(), 0.1f);
-            if (s.dash() > 0) {
-                return new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-                        new float[] {s.dash(), s.dash() / 2}, 0f);
+    private void stroke(Shape shape, Stroke stroke, Uom uom) {
+        g.setColor(stroke.colour());
+        g.setStroke(strokes.computeIfAbsent(stroke, st -> StrokeFactory.of(st, uom, metresPerPixel)));
+        g.draw(shape);
+    }
+
+    private void paintMarks(double[] xy, PointSymbolizer p) {
+        Graphic graphic = p.graphic();
+        double size = p.uom().toPixels(graphic.size(), metresPerPixel);
+        if (size <= 0 || graphic.opacity() <= 0) {
+            return;
+        }
+        Composite before = g.getComposite();
+        if (graphic.opacity() < 1) {
+            g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) graphic.opacity()));
+        }
+        try {
+            for (int i = 0; i + 1 < xy.length; i += 2) {
+                Shape mark = MarkShapes.placed(graphic.mark().shape(), xy[i], xy[i + 1], size, graphic.rotation());
+                if (graphic.mark().fill() != null) {
+                    g.setColor(graphic.mark().fill().colour());
+                    g.fill(mark);
+                }
+                if (graphic.mark().stroke() != null) {
+                    stroke(mark, graphic.mark().stroke(), p.uom());
+                }
             }
-            return new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-        });
+        } finally {
+            g.setComposite(before);
+        }
+    }
+
+    /** The colour a feature gets when it is drawn as a single pixel: its fill, else its stroke. */
+    static Color pixelColour(Symbolizer s) {
+        if (s instanceof PolygonSymbolizer p) {
+            return p.fill() != null ? p.fill().colour() : p.stroke() != null ? p.stroke().colour() : null;
+        }
+        if (s instanceof LineSymbolizer l) {
+            return l.stroke().colour();
+        }
+        if (s instanceof PointSymbolizer p) {
+            Graphic gr = p.graphic();
+            return gr.mark().fill() != null ? gr.mark().fill().colour()
+                    : gr.mark().stroke() != null ? gr.mark().stroke().colour() : null;
+        }
+        return null;
     }
 }

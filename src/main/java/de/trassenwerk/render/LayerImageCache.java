@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The last images of single layers, so that switching a layer on or off, changing the order or the
+ * The last images (and label candidates) of single layers, so that switching a layer on or off, changing the order or the
  * opacity lays the other layers' images together again without reading them. An image is found
  * again only for exactly the same store, layer, view, filter, style, level of detail and data
  * version of the store, so it is never stale. Bounded by the total number of pixels held; the
@@ -36,8 +36,11 @@ final class LayerImageCache {
         }
     }
 
-    /** A drawn layer: its image (null when nothing was drawn) and the number of features drawn. */
-    record Entry(BufferedImage image, int features) {
+    /**
+     * A drawn layer: its image (null when nothing was drawn), the number of features drawn and the
+     * labels it asks for (placed anew over all layers on every render).
+     */
+    record Entry(BufferedImage image, int features, java.util.List<LabelCandidate> labels) {
         long pixels() {
             return image == null ? 1 : (long) image.getWidth() * image.getHeight();
         }

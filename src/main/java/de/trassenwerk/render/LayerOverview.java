@@ -1,6 +1,5 @@
 package de.trassenwerk.render;
 
-import de.trassenwerk.store.Feature;
 import de.trassenwerk.store.FeatureStore;
 import de.trassenwerk.store.LayerSchema;
 import de.trassenwerk.store.Query;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -22,9 +20,10 @@ import org.locationtech.jts.geom.Envelope;
  * tolerance; a feature smaller than a unit is kept as its centre only). It is valid for views of at
  * least one unit per pixel, where the generalisation is below half a pixel and where every feature
  * kept as a centre is smaller than a pixel anyway, so drawing from it gives the same picture as
- * drawing from the store at {@link Detail#LEVEL_OF_DETAIL}: the same symbols (looked up through the
- * style of the moment from the stored values), the same painting order (ranks, then the store's
- * order), sub-pixel features as pixels.
+ * drawing from the store at {@link Detail#LEVEL_OF_DETAIL}: the same symbolizers (the rules of the
+ * style of the moment tested against the stored values by a {@link FeatureStyler}), the same
+ * painting order (ranks, then the store's order), sub-pixel features as pixels. Features whose rules
+ * need the exact geometry (labels, marks, offset lines) cannot be drawn from it.
  *
  * <p>Geometry is kept as flat arrays of records (one per feature, or one per kind of part for a mixed
  * collection) in overview units: x to the right of and y down from the top-left corner of the
@@ -38,8 +37,8 @@ final class LayerOverview {
     private static final byte AREA = 1;
     private static final byte LINE = 2;
     private static final byte POINTS = 3;
-    /** A stand-in symbol while reading: the decoder needs one, the overview keeps none. */
-    private static final Symbol NO_SYMBOL = Symbol.line(java.awt.Color.BLACK, 1);
+    /** What {@link #shapes} returns when some feature must be read from the store. */
+    static final int NEEDS_STORE = -2;
 
     private final String layer;
     private final long dataVersion;
@@ -52,6 +51,7 @@ final class LayerOverview {
     private final List<Object[]> classes;
     private final int[] recFeature;
     private final byte[] recKind;
+    private final byte[] recDim;
     private final float[] recBox;
     private final int[] recParts;
     private final int[] partEnds;
@@ -69,6 +69,7 @@ final class LayerOverview {
         classes = List.copyOf(b.classes);
         recFeature = Arrays.copyOf(b.recFeature, b.records);
         recKind = Arrays.copyOf(b.recKind, b.records);
+        recDim = Arrays.copyOf(b.recDim, b.records);
         recBox = Arrays.copyOf(b.recBox, b.records * 4);
         recParts = Arrays.copyOf(b.recParts, b.records + 1);
         partEnds = Arrays.copyOf(b.partEnds, b.parts);
@@ -96,7 +97,7 @@ final class LayerOverview {
 
     /** Rough heap use in bytes. */
     long bytes() {
-        return fids.length * 12L + recFeature.length * 25L + partEnds.length * 4L + coords.length * 4L;
+        return fids.length * 12L + recFeature.length * 26L + partEnds.length * 4L + coords.length * 4L;
     }
 
     /**
@@ -139,13 +140,16 @@ final class LayerOverview {
     }
 
     /**
-     * Paints the features that meet {@code vp} (widened by {@code marginPixels}) and are in
-     * {@code passing} (null: all), in the store's painting order, with the symbols {@code style} gives
-     * their values. Returns the number of features painted, or -1 when {@code cancelled} said stop.
-     * The view must have at least {@link #unit()} metres per pixel.
+     * Adds to {@code out} the styled shapes of the features that meet {@code vp} (widened by
+     * {@code marginPixels}) and are in {@code passing} (null: all), in the store's order, as
+     * {@code styler} makes them from the stored values; {@code valueAt[i]} is the index in
+     * {@link #fields()} of the styler's i-th field. Returns the number of features styled, -1 when
+     * {@code cancelled} said stop, or {@link #NEEDS_STORE} when the rules that take some feature
+     * need its exact geometry (labels, marks, offset lines). The view must have at least
+     * {@link #unit()} metres per pixel.
      */
-    int paint(Viewport vp, int marginPixels, LayerStyle style, BitSet passing, FeaturePainter painter,
-            BooleanSupplier cancelled) {
+    int shapes(Viewport vp, int marginPixels, FeatureStyler styler, int[] valueAt, BitSet passing,
+            BooleanSupplier cancelled, List<FeatureShape> out) {
         double s = unit / vp.metresPerPixel();
         double ox = (originX - vp.minX()) / vp.metresPerPixel();
         double oy = (vp.maxY() - originY) / vp.metresPerPixel();
@@ -154,50 +158,66 @@ final class LayerOverview {
         float v0 = (float) ((-marginPixels - oy) / s);
         float v1 = (float) ((vp.height() + marginPixels - oy) / s);
         float subPixel = (float) (1 / s); // one view pixel in units
-        int n = classes.size();
-        Symbol[] symbolOf = new Symbol[n];
-        int[] rankOf = new int[n];
-        for (int c = 0; c < n; c++) {
-            Feature f = classFeature(c);
-            symbolOf[c] = style.symbolFor(f);
-            rankOf[c] = style.rankOf(f);
-        }
-        int[] ranks = Arrays.stream(rankOf).distinct().sorted().toArray();
-        int painted = 0;
+        Object[][] valuesOf = new Object[classes.size()][];
         ShapeMaker maker = new ShapeMaker(s, ox, oy);
-        for (int rank : ranks) {
-            int lastFeature = -1;
-            for (int r = 0; r < recFeature.length; r++) {
-                int f = recFeature[r];
-                int c = classOf[f];
-                if (rankOf[c] != rank || (passing != null && !passing.get(f))) {
-                    continue;
-                }
-                int k = r * 4;
-                if (recBox[k] > u1 || recBox[k + 2] < u0 || recBox[k + 1] > v1 || recBox[k + 3] < v0) {
-                    continue;
-                }
-                if ((r & 0xfff) == 0 && cancelled.getAsBoolean()) {
-                    return -1;
-                }
-                if (f != lastFeature) {
-                    painted++;
-                    lastFeature = f;
-                }
-                paintRecord(r, symbolOf[c], rank, subPixel, maker, painter);
+        List<FeatureShape> parts = new ArrayList<>();
+        int styled = 0;
+        int r = 0;
+        while (r < recFeature.length) {
+            int f = recFeature[r];
+            int end = r;
+            while (end < recFeature.length && recFeature[end] == f) {
+                end++;
             }
+            if ((f & 0xfff) == 0 && cancelled.getAsBoolean()) {
+                return -1;
+            }
+            if (passing == null || passing.get(f)) {
+                parts.clear();
+                for (int q = r; q < end; q++) {
+                    int k = q * 4;
+                    if (recBox[k] <= u1 && recBox[k + 2] >= u0 && recBox[k + 1] <= v1 && recBox[k + 3] >= v0) {
+                        FeatureShape part = bareShape(q, subPixel, maker);
+                        if (part != null) {
+                            parts.add(part);
+                        }
+                    }
+                }
+                if (!parts.isEmpty()) {
+                    int c = classOf[f];
+                    if (valuesOf[c] == null) {
+                        valuesOf[c] = valuesOf(c, valueAt);
+                    }
+                    if (!styler.addShapes(fids[f], parts, valuesOf[c], out)) {
+                        return NEEDS_STORE;
+                    }
+                    styled++;
+                }
+            }
+            r = end;
         }
-        return painted;
+        return styled;
     }
 
-    private void paintRecord(int r, Symbol symbol, int rank, float subPixel, ShapeMaker maker, FeaturePainter painter) {
+    /** The values of class {@code c} in the styler's order. */
+    private Object[] valuesOf(int c, int[] valueAt) {
+        Object[] stored = classes.get(c);
+        Object[] values = new Object[valueAt.length];
+        for (int i = 0; i < valueAt.length; i++) {
+            values[i] = stored[valueAt[i]];
+        }
+        return values;
+    }
+
+    /** Record {@code r} as a bare shape in view pixels (a pixel when smaller than one), or null when it collapsed. */
+    private FeatureShape bareShape(int r, float subPixel, ShapeMaker maker) {
         int k = r * 4;
         byte kind = recKind[r];
+        int dimension = recDim[r];
         boolean tiny = recBox[k + 2] - recBox[k] < subPixel && recBox[k + 3] - recBox[k + 1] < subPixel;
         if (kind == PIXEL || (kind != POINTS && tiny)) {
-            painter.paintPixel(maker.x((recBox[k] + recBox[k + 2]) / 2), maker.y((recBox[k + 1] + recBox[k + 3]) / 2),
-                    symbol);
-            return;
+            double[] xy = {maker.x((recBox[k] + recBox[k + 2]) / 2), maker.y((recBox[k + 1] + recBox[k + 3]) / 2)};
+            return FeatureShape.bare(FeatureShape.Kind.PIXEL, null, xy, dimension);
         }
         int p0 = recParts[r];
         int p1 = recParts[r + 1];
@@ -209,24 +229,11 @@ final class LayerOverview {
                 xy[2 * (i - from)] = maker.x(coords[2 * i]);
                 xy[2 * (i - from) + 1] = maker.y(coords[2 * i + 1]);
             }
-            painter.paint(new FeatureShape(FeatureShape.Kind.POINTS, null, xy, symbol, rank));
-            return;
+            return FeatureShape.bare(FeatureShape.Kind.POINTS, null, xy, dimension);
         }
         PixelShape shape = maker.shape(coords, partEnds, p0, p1, kind == AREA);
-        if (shape != null) {
-            painter.paint(new FeatureShape(kind == AREA ? FeatureShape.Kind.AREA : FeatureShape.Kind.LINE, shape, null,
-                    symbol, rank));
-        }
-    }
-
-    /** A feature that carries only the values of class {@code c}, for asking the style. */
-    private Feature classFeature(int c) {
-        Object[] values = classes.get(c);
-        Map<String, Object> attrs = new LinkedHashMap<>();
-        for (int i = 0; i < values.length; i++) {
-            attrs.put(fields.get(i), values[i]);
-        }
-        return new Feature(0, null, attrs, 0);
+        return shape == null ? null : FeatureShape.bare(kind == AREA ? FeatureShape.Kind.AREA : FeatureShape.Kind.LINE,
+                shape, null, dimension);
     }
 
     /** Overview units to view pixels, with vertices closer than half a pixel left out. */
@@ -313,6 +320,7 @@ final class LayerOverview {
         int features;
         int[] recFeature = new int[1024];
         byte[] recKind = new byte[1024];
+        byte[] recDim = new byte[1024];
         float[] recBox = new float[4096];
         int[] recParts = new int[1025];
         int records;
@@ -334,7 +342,7 @@ final class LayerOverview {
 
         void add(long fid, byte[] geometry, Object[] values) {
             shapes.clear();
-            decoder.decode(geometry, NO_SYMBOL, 0, shapes);
+            decoder.decode(geometry, shapes);
             if (features == fids.length) {
                 fids = Arrays.copyOf(fids, features * 2);
                 classOf = Arrays.copyOf(classOf, features * 2);
@@ -355,10 +363,12 @@ final class LayerOverview {
                 int m = records * 2;
                 recFeature = Arrays.copyOf(recFeature, m);
                 recKind = Arrays.copyOf(recKind, m);
+                recDim = Arrays.copyOf(recDim, m);
                 recBox = Arrays.copyOf(recBox, m * 4);
                 recParts = Arrays.copyOf(recParts, m + 1);
             }
             recFeature[records] = feature;
+            recDim[records] = (byte) s.dimension();
             int k = records * 4;
             switch (s.kind()) {
                 case PIXEL -> {

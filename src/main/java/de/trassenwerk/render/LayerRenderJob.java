@@ -3,8 +3,10 @@ package de.trassenwerk.render;
 import de.trassenwerk.store.AttributeFilter;
 import de.trassenwerk.store.FeatureStore;
 import de.trassenwerk.store.LayerSchema;
+import de.trassenwerk.style.LayerStyle;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
@@ -12,18 +14,27 @@ import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
 /**
- * Draws one layer of one view into an image of its own: from the layer's overview when there is a
- * current one for this view ({@link Overviews}), else {@link ShapeReader} reads the features the
- * view shows and turns them into pixel shapes while reading, then they are painted once the read is
- * done, so that a store connection is held only while reading.
+ * Draws one layer of one view into an image of its own: at {@link Detail#LEVEL_OF_DETAIL} from the
+ * layer's overview when there is a current one for this view ({@link Overviews}) and the rules
+ * shown need no exact geometry (no labels, marks or offset lines), else {@link ShapeReader} reads
+ * the features the view shows (only the attributes the rules shown at the view's scale need) and
+ * turns them into styled pixel shapes and label candidates while reading. The shapes are painted
+ * once the read is done, so that a store connection is held only while reading. Labels are placed
+ * later, over all layers.
  *
  * <p>Runs on one worker thread from start to end. Checks {@code cancelled} before every feature
  * read and every feature painted and then stops early; the result says so.
  */
 final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
 
-    /** The outcome: the image (null when nothing was drawn), features drawn, and whether it stopped early. */
-    record LayerImage(String layer, BufferedImage image, int features, boolean cancelled) {
+    /**
+     * The outcome: the image (null when nothing was drawn), features drawn, whether it stopped early,
+     * and the labels the layer asks for.
+     */
+    record LayerImage(String layer, BufferedImage image, int features, boolean cancelled, List<LabelCandidate> labels) {
+        LayerImage(String layer, BufferedImage image, int features, boolean cancelled) {
+            this(layer, image, features, cancelled, List.of());
+        }
     }
 
     private final FeatureStore store;
@@ -54,10 +65,11 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
             return new LayerImage(layer, null, 0, false);
         }
         List<String> fields = ShapeReader.fieldsOf(schema, style);
-        LayerOverview overview = overviews == null ? null
+        LayerOverview overview = overviews == null || settings.detail() != Detail.LEVEL_OF_DETAIL ? null
                 : overviews.usable(store, schema, fields, viewport, settings.mapSrs());
-        if (overview != null) {
-            return fromOverview(overview);
+        LayerImage drawn = overview == null ? null : fromOverview(schema, overview);
+        if (drawn != null) {
+            return drawn;
         }
         ShapeReader.Shapes read = new ShapeReader(store, settings.mapSrs())
                 .read(schema, request.filter(), style, viewport, settings.detail(), cancelled);
@@ -67,42 +79,61 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         if (overviews != null) {
             overviews.featuresRead(store, schema, fields, read.features(), settings.mapSrs());
         }
-        List<FeatureShape> shapes = read.shapes();
+        return paint(read.shapes(), read.features(), read.labels());
+    }
+
+    /** Paints {@code shapes} (sorted here by rank) into the layer's image. */
+    private LayerImage paint(List<FeatureShape> shapes, int features, List<LabelCandidate> labels) {
+        String layer = request.layer();
         if (shapes.isEmpty()) {
-            return new LayerImage(layer, null, read.features(), false);
+            return new LayerImage(layer, null, features, false, labels);
         }
         shapes.sort(Comparator.comparingInt(FeatureShape::rank)); // stable: keeps the store's order per rank
         BufferedImage image = new BufferedImage(viewport.width(), viewport.height(), BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D g = image.createGraphics();
         try {
-            FeaturePainter painter = new FeaturePainter(g, image, settings.detail());
+            FeaturePainter painter = new FeaturePainter(g, image, viewport.metresPerPixel(), settings.detail());
             for (FeatureShape s : shapes) {
                 if (cancelled.getAsBoolean()) {
-                    return new LayerImage(layer, null, read.features(), true);
+                    return new LayerImage(layer, null, features, true);
                 }
                 painter.paint(s);
             }
         } finally {
             g.dispose();
         }
-        return new LayerImage(layer, image, read.features(), false);
+        return new LayerImage(layer, image, features, false, labels);
     }
 
-    private LayerImage fromOverview(LayerOverview overview) {
+    /**
+     * The layer drawn from its overview, or null when some feature's rules need its exact geometry
+     * (the store must be read then).
+     */
+    private LayerImage fromOverview(LayerSchema schema, LayerOverview overview) {
+        List<String> styleFields = style.fieldsNeededAt(viewport.scaleDenominator()).stream()
+                .filter(f -> schema.field(f).isPresent()).toList();
+        int[] valueAt = new int[styleFields.size()];
+        for (int i = 0; i < valueAt.length; i++) {
+            valueAt[i] = overview.fields().indexOf(schema.field(styleFields.get(i)).orElseThrow().name());
+            if (valueAt[i] < 0) {
+                return null;
+            }
+        }
+        FeatureStyler styler = new FeatureStyler(style, viewport, styleFields,
+                new PixelDecoder(viewport, settings.detail(), null), null);
+        if (!styler.hasRules()) {
+            return new LayerImage(request.layer(), null, 0, false);
+        }
         BitSet passing = request.filter().equals(AttributeFilter.ALL) ? null
                 : overviews.passing(store, overview, request.filter());
-        BufferedImage image = new BufferedImage(viewport.width(), viewport.height(), BufferedImage.TYPE_INT_ARGB_PRE);
-        Graphics2D g = image.createGraphics();
-        int painted;
-        try {
-            painted = overview.paint(viewport, ShapeReader.MARGIN_PIXELS, style, passing,
-                    new FeaturePainter(g, image, settings.detail()), cancelled);
-        } finally {
-            g.dispose();
+        List<FeatureShape> shapes = new ArrayList<>();
+        int styled = overview.shapes(viewport, ShapeReader.MARGIN_PIXELS, styler, valueAt, passing, cancelled, shapes);
+        if (styled == LayerOverview.NEEDS_STORE) {
+            return null;
         }
-        if (painted < 0) {
+        if (styled < 0) {
             return new LayerImage(request.layer(), null, 0, true);
         }
-        return new LayerImage(request.layer(), painted == 0 ? null : image, painted, false);
+        return paint(shapes, styled, List.of());
     }
 }

@@ -1,6 +1,9 @@
 package de.trassenwerk.render;
 
+import de.trassenwerk.store.AttributeFilter;
 import de.trassenwerk.store.FeatureStore;
+import de.trassenwerk.style.DefaultStyles;
+import de.trassenwerk.style.LayerStyle;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -22,12 +25,14 @@ import java.util.function.Function;
 
 /**
  * Draws a map: one {@link LayerRenderJob} per layer on a worker pool, each into its own image, then
- * composites them bottom to top over white, each with its opacity. The same renderer serves the
- * workbench's map view, PNG exports and anything else that needs a picture of the data.
+ * composites them bottom to top over white, each with its opacity, then places the labels of all
+ * layers on top ({@link LabelEngine}). The same renderer serves the workbench's map view, PNG
+ * exports and anything else that needs a picture of the data.
  *
- * <p>Layer images are kept for re-use ({@link LayerImageCache}, sized by
+ * <p>Layer images and their label candidates are kept for re-use ({@link LayerImageCache}, sized by
  * {@link RenderSettings#layerCachePixels()}) when the store reports a data version: drawing the same
- * view again with a layer switched off, moved or made more transparent only composites again.
+ * view again with a layer switched off, moved or made more transparent only composites again and
+ * places the labels anew.
  *
  * <p>Thread rules: {@link #render} blocks until every layer job has ended, so it must run on a
  * worker thread of the caller's own (never on the JavaFX thread, and never on this renderer's
@@ -51,6 +56,11 @@ public final class MapRenderer {
         this(DefaultStyles::forLayer, SHARED_POOL);
     }
 
+    /** A renderer with the given style per layer name on a shared pool of daemon threads. */
+    public MapRenderer(Function<String, LayerStyle> styles) {
+        this(styles, SHARED_POOL);
+    }
+
     /** A renderer with the given style per layer name, running layer jobs on {@code layerPool}. */
     public MapRenderer(Function<String, LayerStyle> styles, ExecutorService layerPool) {
         this(styles, layerPool, RenderSettings.defaults());
@@ -72,9 +82,9 @@ public final class MapRenderer {
                 ? new Overviews(overviewMinFeatures) : null;
     }
 
-    /** A renderer with the {@link DefaultStyles} on the shared pool, with the given settings. */
-    public static MapRenderer withSettings(RenderSettings settings) {
-        return new MapRenderer(DefaultStyles::forLayer, SHARED_POOL, settings);
+    /** A renderer with the given style per layer name on the shared pool, with the given settings. */
+    public static MapRenderer withSettings(Function<String, LayerStyle> styles, RenderSettings settings) {
+        return new MapRenderer(styles, SHARED_POOL, settings);
     }
 
     /**
@@ -87,9 +97,21 @@ public final class MapRenderer {
     }
 
     /**
+     * Renders as {@link #render(FeatureStore, List, Viewport, BooleanSupplier)}, drawing of the
+     * layers named in {@code filters} only the features that pass their filter.
+     */
+    public RenderResult render(FeatureStore store, List<String> layersBottomToTop, Map<String, AttributeFilter> filters,
+            Viewport vp, BooleanSupplier cancelled) {
+        return renderLayers(store, layersBottomToTop.stream()
+                .map(l -> LayerRequest.of(l).withFilter(filters.getOrDefault(l, AttributeFilter.ALL))).toList(),
+                vp, cancelled);
+    }
+
+    /**
      * Renders {@code layersBottomToTop}, each with its filter and opacity, into a new image of the
-     * viewport's size. A layer that fails is left out and reported in the result; the others are
-     * drawn. A layer with opacity 0 is not read at all.
+     * viewport's size, labels of all layers on top (fully opaque). A layer that fails is left out
+     * and reported in the result; the others are drawn. A layer with opacity 0 is not read at all
+     * and gets no labels.
      */
     public RenderResult renderLayers(FeatureStore store, List<LayerRequest> layersBottomToTop, Viewport vp,
             BooleanSupplier cancelled) {
@@ -120,6 +142,7 @@ public final class MapRenderer {
         Map<String, Integer> drawn = new LinkedHashMap<>();
         Map<String, RuntimeException> failures = new LinkedHashMap<>();
         boolean wasCancelled = false;
+        LabelEngine labels = new LabelEngine(vp);
         try {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, vp.width(), vp.height());
@@ -144,7 +167,7 @@ public final class MapRenderer {
                         continue;
                     }
                     wasCancelled |= li.cancelled();
-                    entry = new LayerImageCache.Entry(li.image(), li.features());
+                    entry = new LayerImageCache.Entry(li.image(), li.features(), li.labels());
                     if (!li.cancelled() && keys.get(i) != null) {
                         cache.put(keys.get(i), entry);
                     }
@@ -155,6 +178,11 @@ public final class MapRenderer {
                             : AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) request.opacity()));
                     g.drawImage(entry.image(), 0, 0, null);
                 }
+                labels.add(i, entry.labels());
+            }
+            if (!wasCancelled) {
+                g.setComposite(AlphaComposite.SrcOver);
+                labels.paint(g, cancelled);
             }
         } finally {
             g.dispose();

@@ -61,11 +61,13 @@ final class PixelDecoder {
     }
 
     /**
-     * Adds the shapes of one encoded geometry (null and empty geometries add nothing).
+     * Adds the bare shapes (no symbolizer, rank 0) of one encoded geometry to {@code out}: areas,
+     * lines and points of a collection separately, each with its dimension; null and empty
+     * geometries add nothing.
      *
      * @throws IllegalArgumentException when the blob is not a readable GeoPackage geometry
      */
-    void decode(byte[] geometry, Symbol symbol, int rank, List<FeatureShape> out) {
+    void decode(byte[] geometry, List<FeatureShape> out) {
         if (geometry == null) {
             return;
         }
@@ -92,14 +94,15 @@ final class PixelDecoder {
             throw new IllegalArgumentException("geometry blob shorter than its header");
         }
         blob = geometry;
-        if (simplify && envelopeDoubles > 0 && toProject == null && !isPointType(geometry, wkbStart)) {
+        int headerDimension = envelopeDoubles > 0 ? dimensionOf(geometry, wkbStart) : -1;
+        if (simplify && headerDimension > 0 && toProject == null) {
             littleEndian = (flags & 1) == 1;
             double x0 = readDouble(8);
             double x1 = readDouble(16);
             double y0 = readDouble(24);
             double y1 = readDouble(32);
             if ((x1 - x0) * pixelsPerUnit < 1 && (y1 - y0) * pixelsPerUnit < 1) {
-                out.add(pixel((x0 + x1) / 2, (y0 + y1) / 2, symbol, rank));
+                out.add(pixel((x0 + x1) / 2, (y0 + y1) / 2, headerDimension));
                 return;
             }
         }
@@ -117,35 +120,44 @@ final class PixelDecoder {
             return; // nothing but empty parts
         }
         if (simplify && (kinds & ~KIND_POINT) != 0 && (envMaxX - envMinX) < 1 && (envMaxY - envMinY) < 1) {
-            out.add(new FeatureShape(FeatureShape.Kind.PIXEL, null,
-                    new double[] {(envMinX + envMaxX) / 2, (envMinY + envMaxY) / 2}, symbol, rank));
+            int dimension = (kinds & KIND_AREA) != 0 ? 2 : 1;
+            out.add(FeatureShape.bare(FeatureShape.Kind.PIXEL, null,
+                    new double[] {(envMinX + envMaxX) / 2, (envMinY + envMaxY) / 2}, dimension));
             return;
         }
         if (areas.vertices > 0) {
-            out.add(new FeatureShape(FeatureShape.Kind.AREA, areas.toShape(true), null, symbol, rank));
+            out.add(FeatureShape.bare(FeatureShape.Kind.AREA, areas.toShape(true), null, 2));
         }
         if (lines.vertices > 0) {
-            out.add(new FeatureShape(FeatureShape.Kind.LINE, lines.toShape(false), null, symbol, rank));
+            out.add(FeatureShape.bare(FeatureShape.Kind.LINE, lines.toShape(false), null, 1));
         }
         if (points.vertices > 0) {
             double[] xy = new double[points.vertices * 2];
             for (int i = 0; i < xy.length; i++) {
                 xy[i] = points.xy[i];
             }
-            out.add(new FeatureShape(FeatureShape.Kind.POINTS, null, xy, symbol, rank));
+            out.add(FeatureShape.bare(FeatureShape.Kind.POINTS, null, xy, 0));
         }
     }
 
-    /** Whether the WKB at {@code at} is a point or multipoint (drawn as markers, whatever their size). */
-    private static boolean isPointType(byte[] b, int at) {
+    /**
+     * The dimension of the WKB geometry at {@code at} as its type code tells: 0 for points and
+     * multipoints (drawn as markers, whatever their size), 1 for lines, 2 for areas, -1 for
+     * collections (which may mix dimensions, so must be read).
+     */
+    private static int dimensionOf(byte[] b, int at) {
         int code = b[at] == 1 ? (int) INT_LE.get(b, at + 1) : (int) INT_BE.get(b, at + 1);
-        int type = (code & 0x0fffffff) % 1000;
-        return type == 1 || type == 4;
+        return switch ((code & 0x0fffffff) % 1000) {
+            case 1, 4 -> 0;
+            case 2, 5 -> 1;
+            case 3, 6 -> 2;
+            default -> -1;
+        };
     }
 
-    private FeatureShape pixel(double x, double y, Symbol symbol, int rank) {
-        return new FeatureShape(FeatureShape.Kind.PIXEL, null,
-                new double[] {(x - minX) * pixelsPerUnit, (maxY - y) * pixelsPerUnit}, symbol, rank);
+    private FeatureShape pixel(double x, double y, int dimension) {
+        return FeatureShape.bare(FeatureShape.Kind.PIXEL, null,
+                new double[] {(x - minX) * pixelsPerUnit, (maxY - y) * pixelsPerUnit}, dimension);
     }
 
     private static final int KIND_POINT = 1;

@@ -5,6 +5,7 @@ import de.trassenwerk.store.FeatureStore;
 import de.trassenwerk.store.LayerSchema;
 import de.trassenwerk.store.Query;
 import de.trassenwerk.store.StoreException;
+import de.trassenwerk.style.LayerStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -12,9 +13,9 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * Reads the features of one layer that a view shows and turns them into pixel shapes with their
- * symbols: through the store's spatial index, only the fields the style needs, the geometry decoded
- * straight into pixels ({@link PixelDecoder}), reprojected when the layer has another CRS than the
- * map. The query area is the view widened by {@link #MARGIN_PIXELS}, so that the markers and strokes
+ * symbolizers and into label candidates ({@link FeatureStyler}): through the store's spatial index,
+ * only the fields the rules shown at the view's scale need, the geometry decoded straight into
+ * pixels ({@link PixelDecoder}), reprojected when the layer has another CRS than the map. The query area is the view widened by {@link #MARGIN_PIXELS}, so that the markers and strokes
  * of features just outside still reach into the picture.
  *
  * <p>Runs on the thread of one layer job; checks {@code cancelled} before every feature.
@@ -30,8 +31,8 @@ final class ShapeReader {
         }
     }
 
-    /** The shapes read and the number of features they came from. */
-    record Shapes(List<FeatureShape> shapes, int features) {
+    /** The shapes read, the number of features they came from, and the labels they ask for. */
+    record Shapes(List<FeatureShape> shapes, int features, List<LabelCandidate> labels) {
     }
 
     private final FeatureStore store;
@@ -42,7 +43,7 @@ final class ShapeReader {
         this.mapSrs = mapSrs;
     }
 
-    /** The fields {@code style} reads that {@code schema} has, in the schema's spelling. */
+    /** The fields {@code style} reads at any scale that {@code schema} has, in the schema's spelling. */
     static List<String> fieldsOf(LayerSchema schema, LayerStyle style) {
         return style.fieldsNeeded().stream()
                 .map(f -> schema.field(f).map(i -> i.name()).orElse(null))
@@ -51,17 +52,23 @@ final class ShapeReader {
 
     /**
      * The shapes of the features of {@code schema} that pass {@code filter} and meet {@code vp}, or
-     * null when {@code cancelled} said stop.
+     * null when {@code cancelled} said stop. Reads nothing when no rule of the style is shown at the
+     * view's scale.
      */
     Shapes read(LayerSchema schema, AttributeFilter filter, LayerStyle style, Viewport vp, Detail detail,
             BooleanSupplier cancelled) {
-        List<String> fields = fieldsOf(schema, style);
+        List<String> styleFields = style.fieldsNeededAt(vp.scaleDenominator()).stream()
+                .filter(f -> schema.field(f).isPresent()).toList();
+        List<String> fields = styleFields.stream().map(f -> schema.field(f).orElseThrow().name()).toList();
         LayerProjection projection = LayerProjection.of(schema.srsId(), mapSrs);
+        PixelDecoder decoder = new PixelDecoder(vp, detail, projection.toMap());
+        FeatureStyler styler = new FeatureStyler(style, vp, styleFields, decoder, projection.toMap());
+        if (!styler.hasRules()) {
+            return new Shapes(List.of(), 0, List.of());
+        }
         Envelope area = vp.envelope();
         area.expandBy(MARGIN_PIXELS * vp.metresPerPixel());
         Query query = Query.bbox(projection.queryArea(area)).withFilter(filter).withFields(fields, true);
-        PixelDecoder decoder = new PixelDecoder(vp, detail, projection.toMap());
-        SymbolLookup symbols = new SymbolLookup(style, fields);
         List<FeatureShape> shapes = new ArrayList<>();
         int[] features = {0};
         try {
@@ -70,9 +77,8 @@ final class ShapeReader {
                     throw new Stop();
                 }
                 features[0]++;
-                SymbolLookup.Choice c = symbols.of(fid, values);
                 try {
-                    decoder.decode(geometry, c.symbol(), c.rank(), shapes);
+                    styler.add(fid, geometry, values, shapes);
                 } catch (IllegalArgumentException e) {
                     throw new StoreException("store.error.badGeometry", e, schema.name(), fid, e.getMessage());
                 }
@@ -80,6 +86,6 @@ final class ShapeReader {
         } catch (Stop stop) {
             return null;
         }
-        return new Shapes(shapes, features[0]);
+        return new Shapes(shapes, features[0], styler.labels());
     }
 }

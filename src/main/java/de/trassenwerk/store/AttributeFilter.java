@@ -121,7 +121,7 @@ public sealed interface AttributeFilter {
 
     private static String column(LayerSchema schema, String field) {
         if (field.equalsIgnoreCase(LayerSchema.FID)) {
-            return SqlValues.quote(LayerSchema.FID);
+            return SqlValues.quote(schema.idColumn());
         }
         FieldInfo f = schema.field(field).orElseThrow(() -> new StoreException("store.error.unknownField",
                 null, field, schema.name()));

@@ -10,12 +10,18 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * Loads many new features into one layer in one transaction: batched inserts with the R-tree
- * triggers out of the way, then the index filled in one pass, sorted along the x axis so that the
- * tree's nodes cover compact areas. Obtain from {@link GeoPackageStore#bulkLoader(String)}; used
- * by one thread; either {@link #finish()} or {@link #abort()} it.
+ * triggers out of the way and a large page cache, then the index filled in one pass: inserted
+ * sorted along the x axis so that the tree's nodes cover compact areas, or written as a packed
+ * tree ({@link #withPackedIndex()}). Obtain from
+ * {@link GeoPackageStore#bulkLoader(String)} (an existing layer) or
+ * {@link GeoPackageStore#bulkLoader(LayerSchema, boolean)} (a layer created in the same
+ * transaction). Used by one thread, except {@link #prepare} which may run on another; either
+ * {@link #finish()} or {@link #abort()} it.
  */
 public final class BulkLoader implements AutoCloseable {
     private static final int BATCH = 5000;
+    /** SQLite page cache during the load, in KiB (negative: size, not pages), outside the Java heap. */
+    private static final int CACHE_KIB = 262144;
 
     private final GeoPackageStore store;
     private final Connection connection;
@@ -28,14 +34,23 @@ public final class BulkLoader implements AutoCloseable {
     private int pending;
     private long nextFid;
     private boolean done;
+    private long cacheBefore;
+    private boolean packedIndex;
+    /** Whether the layer has an R-tree (GDAL may write layers without one). */
+    private final boolean indexedLayer;
 
     BulkLoader(GeoPackageStore store, Connection connection, LayerSchema schema) {
         this.store = store;
         this.connection = connection;
         this.schema = schema;
+        this.indexedLayer = RTreeIndex.exists(connection, schema);
         try {
             connection.setAutoCommit(false);
-            if (schema.hasGeometry()) {
+            try (var st = connection.createStatement(); var rs = st.executeQuery("PRAGMA cache_size")) {
+                cacheBefore = rs.next() ? rs.getLong(1) : -2000;
+            }
+            setCache(-CACHE_KIB);
+            if (indexedLayer) {
                 RTreeIndex.dropTriggers(connection, schema);
             }
             StringBuilder sql = new StringBuilder("INSERT INTO ").append(SqlValues.quote(schema.name())).append(" (")
@@ -74,18 +89,60 @@ public final class BulkLoader implements AutoCloseable {
 
     /** Adds one feature; returns its fid. */
     public long add(Geometry geometry, Map<String, Object> attributes) {
+        return add(prepare(geometry, attributes));
+    }
+
+    /**
+     * One feature encoded for this loader's layer (geometry blob, envelope, SQL values in column
+     * order), ready for {@link #add(Row)}.
+     */
+    public static final class Row {
+        private final byte[] geometry;
+        private final Envelope envelope;
+        private final Object[] values;
+
+        private Row(byte[] geometry, Envelope envelope, Object[] values) {
+            this.geometry = geometry;
+            this.envelope = envelope;
+            this.values = values;
+        }
+    }
+
+    /**
+     * Encodes one feature (attributes matched to the schema by name, missing ones null). Touches no
+     * connection, so an importer may prepare rows on another thread than the one that adds them.
+     */
+    public Row prepare(Geometry geometry, Map<String, Object> attributes) {
+        byte[] blob = null;
+        Envelope envelope = null;
+        if (schema.hasGeometry()) {
+            blob = store.encode(schema, geometry);
+            if (geometry != null && !geometry.isEmpty()) {
+                envelope = geometry.getEnvelopeInternal();
+            }
+        }
+        Object[] values = new Object[schema.fields().size()];
+        int i = 0;
+        for (FieldInfo f : schema.fields()) {
+            values[i++] = SqlValues.toSql(attributes.get(f.name()));
+        }
+        return new Row(blob, envelope, values);
+    }
+
+    /** Adds a prepared feature; returns its fid. */
+    public long add(Row row) {
         long fid = nextFid++;
         try {
             int col = 1;
             insert.setLong(col++, fid);
             if (schema.hasGeometry()) {
-                insert.setBytes(col++, store.encode(schema, geometry));
-                if (geometry != null && !geometry.isEmpty()) {
-                    remember(fid, geometry.getEnvelopeInternal());
+                insert.setBytes(col++, row.geometry);
+                if (row.envelope != null) {
+                    remember(fid, row.envelope);
                 }
             }
-            for (FieldInfo f : schema.fields()) {
-                insert.setObject(col++, SqlValues.toSql(attributes.get(f.name())));
+            for (Object v : row.values) {
+                insert.setObject(col++, v);
             }
             if (schema.versioned()) {
                 insert.setLong(col, 1L);
@@ -124,7 +181,7 @@ public final class BulkLoader implements AutoCloseable {
                 pending = 0;
             }
             insert.close();
-            if (schema.hasGeometry()) {
+            if (indexedLayer) {
                 fillIndex();
                 RTreeIndex.createTriggers(connection, schema);
             }
@@ -132,14 +189,33 @@ public final class BulkLoader implements AutoCloseable {
             connection.commit();
             connection.setAutoCommit(true);
             done = true;
-            store.bulkCommitted();
+            setCache(cacheBefore);
+            store.bulkCommitted(schema, indexedLayer);
         } catch (SQLException e) {
             abortQuietly();
             throw GeoPackageStore.translate(e, store.file());
         }
     }
 
+    /**
+     * Writes the index as a packed tree ({@link PackedRTree}) instead of inserting the entries one
+     * by one: much faster for large loads, and the tree's nodes are fuller. The sample city writer
+     * keeps the insert path so that the committed sample stays byte-identical to a fresh run.
+     */
+    public BulkLoader withPackedIndex() {
+        packedIndex = true;
+        return this;
+    }
+
     private void fillIndex() throws SQLException {
+        if (packedIndex) {
+            PackedRTree.fill(connection, schema, ids, boxes, indexed);
+            return;
+        }
+        insertIndex();
+    }
+
+    private void insertIndex() throws SQLException {
         Integer[] order = new Integer[indexed];
         for (int i = 0; i < indexed; i++) {
             order[i] = i;
@@ -173,6 +249,12 @@ public final class BulkLoader implements AutoCloseable {
         }
     }
 
+    private void setCache(long value) throws SQLException {
+        try (var st = connection.createStatement()) {
+            st.execute("PRAGMA cache_size=" + value);
+        }
+    }
+
     /** Undoes everything this loader wrote. */
     public void abort() {
         abortQuietly();
@@ -186,6 +268,7 @@ public final class BulkLoader implements AutoCloseable {
         try {
             connection.rollback();
             connection.setAutoCommit(true);
+            setCache(cacheBefore);
         } catch (SQLException ignored) {
             // the failure that led here is reported
         }

@@ -55,11 +55,22 @@ public final class GeoPackageStore implements FeatureStore {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /** How to open a file. */
-    public enum Mode { READ_ONLY, READ_WRITE }
+    public enum Mode {
+        READ_ONLY,
+        /** Writes through SQLite's write-ahead log while open (the workbench's mode). */
+        READ_WRITE,
+        /**
+         * Writes through a rollback journal and leaves the journal mode alone: until a transaction
+         * commits, the file is not touched at all, so a failed or abandoned import leaves it
+         * byte-for-byte as it was. Meant for one large transaction (imports), not for many small ones.
+         */
+        READ_WRITE_ROLLBACK_JOURNAL
+    }
 
     private final Path file;
     private final Connection connection;
     private final boolean writable;
+    private final boolean wal;
     private final ReadConnectionPool readers;
     /** The read connection the current thread holds while its read runs (for nested reads). */
     private final ThreadLocal<Connection> heldReader = new ThreadLocal<>();
@@ -74,23 +85,26 @@ public final class GeoPackageStore implements FeatureStore {
     private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
     private String fixedTimestamp;
 
-    private GeoPackageStore(Path file, Connection connection, boolean writable) {
+    private GeoPackageStore(Path file, Connection connection, boolean writable, boolean wal) {
         this.file = file;
         this.connection = connection;
         this.writable = writable;
+        this.wal = wal;
         this.readers = new ReadConnectionPool(file, READERS, BUSY_TIMEOUT_MS);
     }
 
     /** Opens an existing GeoPackage; nothing is written to it in {@link Mode#READ_ONLY}. */
     public static GeoPackageStore open(Path file, Mode mode) {
         checkFile(file);
-        boolean writable = mode == Mode.READ_WRITE;
+        boolean writable = mode != Mode.READ_ONLY;
         Connection c = connect(file, writable);
-        GeoPackageStore store = new GeoPackageStore(file, c, writable);
+        GeoPackageStore store = new GeoPackageStore(file, c, writable, mode == Mode.READ_WRITE);
         try {
             store.checkGeoPackage();
             if (writable) {
                 store.checkWritable();
+            }
+            if (store.wal) {
                 try (Statement s = c.createStatement()) {
                     s.execute("PRAGMA journal_mode=WAL");
                 }
@@ -112,7 +126,7 @@ public final class GeoPackageStore implements FeatureStore {
             throw new GeoPackageFileException(GeoPackageFileException.Kind.EXISTS, file, null);
         }
         Connection c = connect(file, true);
-        GeoPackageStore store = new GeoPackageStore(file, c, true);
+        GeoPackageStore store = new GeoPackageStore(file, c, true, true);
         try {
             store.createCoreTables();
             return store;
@@ -303,73 +317,104 @@ public final class GeoPackageStore implements FeatureStore {
         }
         try {
             connection.setAutoCommit(false);
-            try (Statement s = connection.createStatement()) {
-                StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(SqlValues.quote(schema.name()))
-                        .append(" (").append(SqlValues.quote(schema.idColumn()))
-                        .append(" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL");
-                if (schema.hasGeometry()) {
-                    ddl.append(", ").append(SqlValues.quote(schema.geometryColumn())).append(' ')
-                            .append(schema.geometryType().sqlName());
-                }
-                for (FieldInfo f : schema.fields()) {
-                    ddl.append(", ").append(SqlValues.quote(f.name())).append(' ').append(f.type().sqlName());
-                    if (!f.nullable()) {
-                        ddl.append(" NOT NULL");
-                    }
-                }
-                if (schema.versioned()) {
-                    ddl.append(", ").append(SqlValues.quote(LayerSchema.VERSION)).append(" INTEGER NOT NULL DEFAULT 1");
-                }
-                ddl.append(')');
-                s.execute(ddl.toString());
-            }
-            if (schema.hasGeometry()) {
-                SpatialReference srs = SpatialReferences.epsg(schema.srsId()).orElseThrow(
-                        () -> new StoreException("store.error.unknownCrs", null, "EPSG:" + schema.srsId()));
-                ensureSrs(srs);
-            }
-            try (PreparedStatement p = connection.prepareStatement("INSERT INTO gpkg_contents (table_name, data_type, "
-                    + "identifier, description, last_change, srs_id) VALUES (?,?,?,?,?,?)")) {
-                p.setString(1, schema.name());
-                p.setString(2, schema.hasGeometry() ? "features" : "attributes");
-                p.setString(3, schema.name());
-                p.setString(4, "");
-                p.setString(5, now());
-                if (schema.hasGeometry()) {
-                    p.setInt(6, schema.srsId());
-                } else {
-                    p.setObject(6, null);
-                }
-                p.executeUpdate();
-            }
-            if (schema.hasGeometry()) {
-                try (PreparedStatement p = connection.prepareStatement("INSERT INTO gpkg_geometry_columns "
-                        + "(table_name, column_name, geometry_type_name, srs_id, z, m) VALUES (?,?,?,?,?,?)")) {
-                    p.setString(1, schema.name());
-                    p.setString(2, schema.geometryColumn());
-                    p.setString(3, schema.geometryType().sqlName());
-                    p.setInt(4, schema.srsId());
-                    p.setInt(5, schema.hasZ() ? 1 : 0);
-                    p.setInt(6, schema.hasM() ? 1 : 0);
-                    p.executeUpdate();
-                }
-                RTreeIndex.create(connection, schema);
-            }
+            createTables(schema);
             connection.commit();
-            Map<String, LayerSchema> newSchemas = new LinkedHashMap<>(schemas);
-            newSchemas.put(schema.name().toLowerCase(Locale.ROOT), schema);
-            schemas = java.util.Collections.unmodifiableMap(newSchemas);
-            if (schema.hasGeometry()) {
-                java.util.Set<String> newIndexed = new java.util.HashSet<>(indexed);
-                newIndexed.add(schema.name().toLowerCase(Locale.ROOT));
-                indexed = java.util.Set.copyOf(newIndexed);
-            }
+            remember(schema);
             writes.incrementAndGet();
         } catch (SQLException e) {
             rollbackQuietly();
             throw translate(e, file);
+        } catch (RuntimeException e) {
+            rollbackQuietly();
+            throw e;
         } finally {
             autoCommitQuietly();
+        }
+    }
+
+    /** Adds a created layer to the cached schemas (after its transaction committed). */
+    private void remember(LayerSchema schema) {
+        String key = schema.name().toLowerCase(Locale.ROOT);
+        Map<String, LayerSchema> newSchemas = new LinkedHashMap<>(schemas);
+        newSchemas.put(key, schema);
+        schemas = java.util.Collections.unmodifiableMap(newSchemas); // replaced whole: reads need no lock
+        if (schema.hasGeometry()) {
+            java.util.Set<String> newIndexed = new java.util.HashSet<>(indexed);
+            newIndexed.add(key);
+            indexed = java.util.Set.copyOf(newIndexed);
+        }
+    }
+
+    /** The table, its registration and its R-tree, inside the caller's transaction. */
+    private void createTables(LayerSchema schema) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(SqlValues.quote(schema.name()))
+                    .append(" (").append(SqlValues.quote(schema.idColumn()))
+                    .append(" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL");
+            if (schema.hasGeometry()) {
+                ddl.append(", ").append(SqlValues.quote(schema.geometryColumn())).append(' ')
+                        .append(schema.geometryType().sqlName());
+            }
+            for (FieldInfo f : schema.fields()) {
+                ddl.append(", ").append(SqlValues.quote(f.name())).append(' ').append(f.type().sqlName());
+                if (!f.nullable()) {
+                    ddl.append(" NOT NULL");
+                }
+            }
+            if (schema.versioned()) {
+                ddl.append(", ").append(SqlValues.quote(LayerSchema.VERSION)).append(" INTEGER NOT NULL DEFAULT 1");
+            }
+            ddl.append(')');
+            s.execute(ddl.toString());
+        }
+        if (schema.hasGeometry()) {
+            SpatialReference srs = SpatialReferences.epsg(schema.srsId()).orElseThrow(
+                    () -> new StoreException("store.error.unknownCrs", null, "EPSG:" + schema.srsId()));
+            ensureSrs(srs);
+        }
+        try (PreparedStatement p = connection.prepareStatement("INSERT INTO gpkg_contents (table_name, data_type, "
+                + "identifier, description, last_change, srs_id) VALUES (?,?,?,?,?,?)")) {
+            p.setString(1, schema.name());
+            p.setString(2, schema.hasGeometry() ? "features" : "attributes");
+            p.setString(3, schema.name());
+            p.setString(4, "");
+            p.setString(5, now());
+            if (schema.hasGeometry()) {
+                p.setInt(6, schema.srsId());
+            } else {
+                p.setObject(6, null);
+            }
+            p.executeUpdate();
+        }
+        if (schema.hasGeometry()) {
+            try (PreparedStatement p = connection.prepareStatement("INSERT INTO gpkg_geometry_columns "
+                    + "(table_name, column_name, geometry_type_name, srs_id, z, m) VALUES (?,?,?,?,?,?)")) {
+                p.setString(1, schema.name());
+                p.setString(2, schema.geometryColumn());
+                p.setString(3, schema.geometryType().sqlName());
+                p.setInt(4, schema.srsId());
+                p.setInt(5, schema.hasZ() ? 1 : 0);
+                p.setInt(6, schema.hasM() ? 1 : 0);
+                p.executeUpdate();
+            }
+            RTreeIndex.create(connection, schema);
+        }
+    }
+
+    /** Removes a layer's table, R-tree and registration, inside the caller's transaction. */
+    private void dropTables(LayerSchema schema) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            if (RTreeIndex.exists(connection, schema)) {
+                s.execute("DROP TABLE " + SqlValues.quote(RTreeIndex.tableName(schema)));
+            }
+            s.execute("DROP TABLE " + SqlValues.quote(schema.name()));
+        }
+        for (String table : new String[] {"gpkg_extensions", "gpkg_geometry_columns", "gpkg_contents"}) {
+            try (PreparedStatement p = connection.prepareStatement(
+                    "DELETE FROM " + table + " WHERE lower(table_name) = lower(?)")) {
+                p.setString(1, schema.name());
+                p.executeUpdate();
+            }
         }
     }
 
@@ -971,12 +1016,52 @@ public final class GeoPackageStore implements FeatureStore {
         return new BulkLoader(this, connection, schema(layer));
     }
 
+    /**
+     * A loader into a new layer that is created inside the loader's transaction: when the load is
+     * aborted the layer never existed. With {@code replace}, an existing layer of that name is
+     * dropped in the same transaction (and is still there, untouched, when the load is aborted).
+     */
+    public synchronized BulkLoader bulkLoader(LayerSchema schema, boolean replace) {
+        requireWritable();
+        String key = schema.name().toLowerCase(Locale.ROOT);
+        if (!replace && schemas.containsKey(key)) {
+            throw new StoreException("store.error.layerExists", null, schema.name(), file.toString());
+        }
+        try {
+            connection.setAutoCommit(false);
+            if (replace && schemas.containsKey(key)) {
+                dropTables(schemas.get(key));
+            }
+            createTables(schema);
+        } catch (SQLException e) {
+            rollbackQuietly();
+            autoCommitQuietly();
+            throw translate(e, file);
+        } catch (RuntimeException e) {
+            rollbackQuietly();
+            autoCommitQuietly();
+            throw e;
+        }
+        return new BulkLoader(this, connection, schema);
+    }
+
     void finishBulk(LayerSchema s, Envelope extent) throws SQLException {
         touchContents(s.name(), extent.isNull() ? null : extent);
     }
 
-    /** Called by a {@link BulkLoader} once its transaction is committed. */
-    void bulkCommitted() {
+    /** After a bulk load committed: the layer it created or replaced is now the cached schema. */
+    synchronized void bulkCommitted(LayerSchema s, boolean hasIndex) {
+        String key = s.name().toLowerCase(Locale.ROOT);
+        Map<String, LayerSchema> newSchemas = new LinkedHashMap<>(schemas);
+        newSchemas.put(key, s);
+        schemas = java.util.Collections.unmodifiableMap(newSchemas);
+        java.util.Set<String> newIndexed = new java.util.HashSet<>(indexed);
+        if (hasIndex) {
+            newIndexed.add(key);
+        } else {
+            newIndexed.remove(key);
+        }
+        indexed = java.util.Set.copyOf(newIndexed);
         writes.incrementAndGet();
     }
 
@@ -1070,7 +1155,7 @@ public final class GeoPackageStore implements FeatureStore {
     public synchronized void close() {
         readers.close();
         try {
-            if (writable && !connection.isClosed()) {
+            if (wal && !connection.isClosed()) {
                 try (Statement s = connection.createStatement()) {
                     s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
                     s.execute("PRAGMA journal_mode=DELETE");

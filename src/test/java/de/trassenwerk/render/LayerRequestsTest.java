@@ -16,6 +16,10 @@ import de.trassenwerk.store.GeometryType;
 import de.trassenwerk.store.LayerInfo;
 import de.trassenwerk.store.LayerSchema;
 import de.trassenwerk.store.Query;
+import de.trassenwerk.style.Fill;
+import de.trassenwerk.style.LayerStyle;
+import de.trassenwerk.style.PolygonSymbolizer;
+import de.trassenwerk.style.Rule;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,8 +82,8 @@ class LayerRequestsTest {
                 .insert("parcels", Feature.create(square(1010, 2060, 30), Map.of())));
         store = new CountingStore(file);
         Map<String, LayerStyle> styles = Map.of(
-                "works", LayerStyle.single(Symbol.area(new Color(RED), null, 0)),
-                "parcels", LayerStyle.single(Symbol.area(new Color(BLUE), null, 0)));
+                "works", LayerStyle.of("area", Rule.of("all", "", PolygonSymbolizer.of(new Fill(new Color(RED)), null))),
+                "parcels", LayerStyle.of("area", Rule.of("all", "", PolygonSymbolizer.of(new Fill(new Color(BLUE)), null))));
         renderer = new MapRenderer(styles::get, pool);
     }
 
@@ -160,7 +164,7 @@ class LayerRequestsTest {
         for (int i = 0; i < 5; i++) {
             cache.put(new LayerImageCache.Key(store, "l" + i, view, AttributeFilter.ALL, "style", 1, Detail.FULL),
                     new LayerImageCache.Entry(new java.awt.image.BufferedImage(100, 100,
-                            java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE), 1));
+                            java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE), 1, List.of()));
         }
         assertTrue(cache.pixels() <= 25_000);
         assertFalse(cache.pixels() == 0);

@@ -12,10 +12,15 @@ import de.trassenwerk.store.FieldType;
 import de.trassenwerk.store.GeoPackageStore;
 import de.trassenwerk.store.GeometryType;
 import de.trassenwerk.store.LayerSchema;
+import de.trassenwerk.style.Expression;
+import de.trassenwerk.style.Fill;
+import de.trassenwerk.style.Filter;
+import de.trassenwerk.style.LayerStyle;
+import de.trassenwerk.style.PolygonSymbolizer;
+import de.trassenwerk.style.Rule;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -68,10 +73,10 @@ class MapRendererTest {
                 .insert("parcels", parcel(square(1010, 2010, 40), "open"))
                 .insert("parcels", parcel(square(5000, 5000, 40), "closed"))
                 .insert("parcels", parcel(square(1080.2, 2080.2, 0.3), "closed")));
-        Map<String, Symbol> byState = new LinkedHashMap<>();
-        byState.put("open", Symbol.area(new Color(RED), null, 0));
-        byState.put("closed", Symbol.area(new Color(BLUE), null, 0));
-        LayerStyle style = LayerStyle.byValue("state", Symbol.area(Color.GREEN, null, 0), byState);
+        LayerStyle style = LayerStyle.of("parcels",
+                Rule.of("other", "", PolygonSymbolizer.of(new Fill(Color.GREEN), null)).asElse(),
+                Rule.of("open", "", PolygonSymbolizer.of(new Fill(new Color(RED)), null)).where(stateIs("open")),
+                Rule.of("closed", "", PolygonSymbolizer.of(new Fill(new Color(BLUE)), null)).where(stateIs("closed")));
         renderer = new MapRenderer(layer -> style, pool);
     }
 
@@ -140,6 +145,11 @@ class MapRendererTest {
         assertFalse(r.cancelled());
         assertTrue(r.failures().isEmpty(), () -> r.failures().toString());
         return r;
+    }
+
+    private static Filter stateIs(String value) {
+        return new Filter.Comparison(Filter.Operator.EQUAL_TO, new Expression.PropertyName("state"),
+                new Expression.Literal(value), true);
     }
 
     private Feature parcel(Geometry g, String state) {

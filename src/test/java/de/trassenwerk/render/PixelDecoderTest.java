@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.trassenwerk.crs.CoordinateTransform;
 import de.trassenwerk.store.GeoPackageGeometry;
-import java.awt.Color;
 import java.awt.geom.PathIterator;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -22,7 +21,6 @@ import org.locationtech.jts.io.WKBWriter;
 
 /** GeoPackage blobs decoded into pixel shapes of a 100 x 100 view of map (0..100, 0..100) at 1 m per pixel. */
 class PixelDecoderTest {
-    private static final Symbol SYMBOL = Symbol.area(Color.RED, null, 0);
     private final Viewport metre = new Viewport(50, 50, 1, 100, 100);
 
     @Test
@@ -58,16 +56,17 @@ class PixelDecoderTest {
     @Test
     void featureSmallerThanAPixelBecomesOnePixelWithoutReadingItsGeometry() {
         byte[] blob = GeoPackageGeometry.encode(wkt("POLYGON ((20.1 30.1, 20.4 30.1, 20.4 30.4, 20.1 30.1))"), 25832);
-        // spoil everything after the header: at level of detail only the header's envelope is read
-        Arrays.fill(blob, 40, blob.length, (byte) 0x7f);
+        // spoil everything after the header and the type code: at level of detail only the header's envelope and the type are read
+        Arrays.fill(blob, 45, blob.length, (byte) 0x7f);
         List<FeatureShape> out = new ArrayList<>();
-        new PixelDecoder(metre, Detail.LEVEL_OF_DETAIL, null).decode(blob, SYMBOL, 0, out);
+        new PixelDecoder(metre, Detail.LEVEL_OF_DETAIL, null).decode(blob, out);
         FeatureShape s = one(out);
         assertEquals(FeatureShape.Kind.PIXEL, s.kind());
         assertEquals(20, (int) Math.floor(s.points()[0]));
         assertEquals(69, (int) Math.floor(s.points()[1]));
+        assertEquals(2, s.dimension(), "an area, as the WKB type says");
         assertThrows(IllegalArgumentException.class,
-                () -> new PixelDecoder(metre, Detail.FULL, null).decode(blob, SYMBOL, 0, new ArrayList<>()));
+                () -> new PixelDecoder(metre, Detail.FULL, null).decode(blob, new ArrayList<>()));
     }
 
     @Test
@@ -90,7 +89,7 @@ class PixelDecoderTest {
         ByteBuffer b = ByteBuffer.allocate(8 + wkb.length).order(ByteOrder.BIG_ENDIAN);
         b.put((byte) 'G').put((byte) 'P').put((byte) 0).put((byte) 0).putInt(25832).put(wkb); // no envelope, big endian
         List<FeatureShape> out = new ArrayList<>();
-        new PixelDecoder(metre, Detail.LEVEL_OF_DETAIL, null).decode(b.array(), SYMBOL, 0, out);
+        new PixelDecoder(metre, Detail.LEVEL_OF_DETAIL, null).decode(b.array(), out);
         PixelShape p = (PixelShape) one(out).shape();
         assertArrayEquals(new float[] {0, 100, 50, 50}, p.coordinates());
     }
@@ -101,6 +100,8 @@ class PixelDecoderTest {
                 + "POLYGON ((10 10, 20 10, 20 20, 10 10)))", metre, Detail.LEVEL_OF_DETAIL);
         assertEquals(List.of(FeatureShape.Kind.AREA, FeatureShape.Kind.LINE, FeatureShape.Kind.POINTS),
                 out.stream().map(FeatureShape::kind).toList());
+        assertEquals(List.of(2, 1, 0), out.stream().map(FeatureShape::dimension).toList());
+        assertTrue(out.stream().allMatch(s -> s.symbolizer() == null && s.rank() == 0), "bare shapes");
     }
 
     @Test
@@ -111,7 +112,7 @@ class PixelDecoderTest {
         Viewport vp = new Viewport(345000, 5700000, 1, 100, 100);
         byte[] blob = GeoPackageGeometry.encode(wkt("POINT (" + lonLat[0] + " " + lonLat[1] + ")"), 4326);
         List<FeatureShape> out = new ArrayList<>();
-        new PixelDecoder(vp, Detail.LEVEL_OF_DETAIL, CoordinateTransform.between(4326, 25832)).decode(blob, SYMBOL, 0, out);
+        new PixelDecoder(vp, Detail.LEVEL_OF_DETAIL, CoordinateTransform.between(4326, 25832)).decode(blob, out);
         double[] xy = one(out).points();
         assertEquals(50, xy[0], 0.01);
         assertEquals(50, xy[1], 0.01);
@@ -120,16 +121,16 @@ class PixelDecoderTest {
     @Test
     void brokenBlobsAreRefused() {
         PixelDecoder d = new PixelDecoder(metre, Detail.LEVEL_OF_DETAIL, null);
-        assertThrows(IllegalArgumentException.class, () -> d.decode(new byte[] {1, 2, 3}, SYMBOL, 0, new ArrayList<>()));
+        assertThrows(IllegalArgumentException.class, () -> d.decode(new byte[] {1, 2, 3}, new ArrayList<>()));
         byte[] blob = GeoPackageGeometry.encode(wkt("LINESTRING (0 0, 50 50, 60 60)"), 25832);
         byte[] cut = Arrays.copyOf(blob, blob.length - 10);
         assertThrows(IllegalArgumentException.class,
-                () -> new PixelDecoder(metre, Detail.FULL, null).decode(cut, SYMBOL, 0, new ArrayList<>()));
+                () -> new PixelDecoder(metre, Detail.FULL, null).decode(cut, new ArrayList<>()));
     }
 
     private static List<FeatureShape> decode(String wkt, Viewport vp, Detail detail) {
         List<FeatureShape> out = new ArrayList<>();
-        new PixelDecoder(vp, detail, null).decode(GeoPackageGeometry.encode(wkt(wkt), 25832), SYMBOL, 0, out);
+        new PixelDecoder(vp, detail, null).decode(GeoPackageGeometry.encode(wkt(wkt), 25832), out);
         return out;
     }
 

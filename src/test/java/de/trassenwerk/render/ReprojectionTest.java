@@ -10,6 +10,10 @@ import de.trassenwerk.store.Feature;
 import de.trassenwerk.store.GeoPackageStore;
 import de.trassenwerk.store.GeometryType;
 import de.trassenwerk.store.LayerSchema;
+import de.trassenwerk.style.Fill;
+import de.trassenwerk.style.LayerStyle;
+import de.trassenwerk.style.PolygonSymbolizer;
+import de.trassenwerk.style.Rule;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -67,7 +71,7 @@ class ReprojectionTest {
         try (GeoPackageStore store = GeoPackageStore.create(dir.resolve("srs" + srs + ".gpkg"))) {
             store.createLayer(LayerSchema.features("area", GeometryType.POLYGON, srs, List.of()));
             store.apply(new ChangeSet().insert("area", Feature.create(square, Map.of())));
-            LayerStyle red = LayerStyle.single(Symbol.area(new Color(RED), null, 0));
+            LayerStyle red = LayerStyle.of("area", Rule.of("all", "", PolygonSymbolizer.of(new Fill(new Color(RED)), null)));
             // 400 x 400 m around the square's centre, one metre per pixel: the square spans pixels 100..300
             Viewport vp = new Viewport(X, Y, 1, 400, 400);
             RenderResult r = new MapRenderer(layer -> red, pool).render(store, List.of("area"), vp, () -> false);

@@ -17,8 +17,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
+import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,8 +55,8 @@ class WorkbenchWindowTest {
     void layerListShowsTheThemeLayersTopmostFirst(FxRobot robot) throws Exception {
         MapView map = robot.lookup("#mapView").queryAs(MapView.class);
         waitUntil(() -> map.framesShown() >= 1);
-        ListView<MapLayer> list = robot.lookup("#layerList").queryListView();
-        List<String> names = onFx(() -> list.getItems().stream().map(MapLayer::name).toList());
+        LayerList list = robot.lookup("#layerList").queryAs(LayerList.class);
+        List<String> names = onFx(() -> list.layers().stream().map(MapLayer::name).toList());
         assertTrue(names.containsAll(List.of(ThemeLayers.DISTRICTS, ThemeLayers.STREETS, ThemeLayers.COVERAGE_CELLS,
                 ThemeLayers.NETWORK_NODES)), names::toString);
         assertTrue(names.indexOf(ThemeLayers.NETWORK_NODES) < names.indexOf(ThemeLayers.DISTRICTS),
@@ -72,7 +71,7 @@ class WorkbenchWindowTest {
         assertNotNull(pixels);
         long coloured = java.util.Arrays.stream(pixels).filter(p -> p != WHITE).count();
         assertTrue(coloured > pixels.length / 20, "only " + coloured + " of " + pixels.length + " pixels drawn");
-        String scale = onFx(() -> robot.lookup("#statusScale").queryAs(Label.class).getText());
+        String scale = onFx(() -> robot.lookup("#statusScale").queryAs(javafx.scene.control.TextField.class).getText());
         assertTrue(scale.matches("1:[\\d.,\u00a0 ]+"), scale);
     }
 
@@ -83,10 +82,9 @@ class WorkbenchWindowTest {
         int before = onFx(map::framesShown);
         assertTrue(onFx(map::layers).contains(ThemeLayers.COVERAGE_CELLS));
 
-        String title = onFx(() -> robot.lookup("#layerList").queryListView().getItems().stream()
-                .map(l -> (MapLayer) l).filter(l -> l.name().equals(ThemeLayers.COVERAGE_CELLS))
-                .findFirst().orElseThrow().title());
-        Node cell = robot.lookup((Node n) -> n instanceof ListCell<?> c && title.equals(c.getText())).query();
+        String title = onFx(() -> robot.lookup("#layerList").queryAs(LayerList.class).layers().stream()
+                .filter(l -> l.name().equals(ThemeLayers.COVERAGE_CELLS)).findFirst().orElseThrow().title());
+        Node cell = robot.lookup((Node n) -> n instanceof TreeCell<?> c && title.equals(c.getText())).query();
         CheckBox box = robot.from(cell).lookup(".check-box").queryAs(CheckBox.class);
         robot.clickOn(box);
 
@@ -95,6 +93,36 @@ class WorkbenchWindowTest {
         assertFalse(onFx(map::layers).contains(ThemeLayers.COVERAGE_CELLS));
         assertEquals(0, (int) onFx(() -> map.lastFrameProperty().get().featuresDrawn()
                 .getOrDefault(ThemeLayers.COVERAGE_CELLS, 0)));
+    }
+
+    @Test
+    void altUpMovesTheSelectedLayerAndTheMapIsDrawnInTheNewOrder(FxRobot robot) throws Exception {
+        MapView map = robot.lookup("#mapView").queryAs(MapView.class);
+        waitUntil(() -> map.framesShown() >= 1);
+        LayerList list = robot.lookup("#layerList").queryAs(LayerList.class);
+        String title = onFx(() -> list.layers().stream().filter(l -> l.name().equals(ThemeLayers.WATER))
+                .findFirst().orElseThrow().title());
+        List<String> before = onFx(map::layers);
+        int frames = onFx(map::framesShown);
+        robot.clickOn((Node n) -> n instanceof TreeCell<?> c && title.equals(c.getText()));
+        robot.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
+        waitUntil(() -> map.framesShown() > frames && !map.layers().equals(before));
+        List<String> after = onFx(map::layers);
+        int i = before.indexOf(ThemeLayers.WATER);
+        assertEquals(before.get(i + 1), after.get(i), "the layer above water is now below it");
+        assertEquals(ThemeLayers.WATER, after.get(i + 1));
+    }
+
+    @Test
+    void stylesComeFromTheStylesFolderAndTheLegendIsUnderTheLayer(FxRobot robot) throws Exception {
+        MapView map = robot.lookup("#mapView").queryAs(MapView.class);
+        waitUntil(() -> map.framesShown() >= 1);
+        LayerList list = robot.lookup("#layerList").queryAs(LayerList.class);
+        List<String> legend = onFx(() -> list.getRoot().getChildren().stream()
+                .filter(i -> ((MapLayer) i.getValue()).name().equals(ThemeLayers.COVERAGE_CELLS)).findFirst().orElseThrow()
+                .getChildren().stream().map(i -> ((de.trassenwerk.render.LegendEntry) i.getValue()).ruleName()).toList());
+        assertEquals(List.of("no_households", "gigabit", "mbit250", "mbit100", "mbit30", "below30", "none"), legend,
+                "the rules of styles/coverage_cells.sld");
     }
 
     @Test

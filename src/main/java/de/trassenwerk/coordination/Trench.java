@@ -1,0 +1,51 @@
+package de.trassenwerk.coordination;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+
+/**
+ * A planned route and the stretches of it that need a trench (the route without its sections in
+ * free ducts), kept as distances along each of its lines, so that what lies near a site or street
+ * comes out as pieces of the route in its own direction. Immutable; safe from any thread.
+ */
+final class Trench {
+    private final Geometry route;
+    private final List<NearStretches> lines = new ArrayList<>();
+    private final List<double[]> open = new ArrayList<>();
+
+    /** The route with the stretches within {@code ductDistance} of any of {@code ducts} taken out. */
+    Trench(Geometry route, List<Shape> ducts, double ductDistance) {
+        this.route = route;
+        for (LineString l : Sections.lines(route)) {
+            NearStretches along = new NearStretches(l);
+            double[] inDucts = new double[0];
+            for (Shape duct : ducts) {
+                inDucts = NearStretches.union(inDucts, along.near(duct, ductDistance));
+            }
+            lines.add(along);
+            open.add(along.complement(inDucts));
+        }
+    }
+
+    Geometry route() {
+        return route;
+    }
+
+    boolean isEmpty() {
+        return open.stream().allMatch(iv -> iv.length == 0);
+    }
+
+    /** The trench stretches within {@code d} of {@code g}, as connected pieces along the route. */
+    List<LineString> near(Shape g, double d) {
+        List<LineString> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (open.get(i).length > 0) {
+                NearStretches along = lines.get(i);
+                out.addAll(along.pieces(NearStretches.intersection(open.get(i), along.near(g, d))));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,52 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<StyledLayerDescriptor xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc" xmlns:se="http://www.opengis.net/se" version="1.1.0">
+  <NamedLayer>
+    <se:Name>network_nodes</se:Name>
+    <UserStyle>
+      <se:FeatureTypeStyle>
+        <se:Rule>
+          <se:Name>icon</se:Name>
+          <se:PointSymbolizer>
+            <se:Graphic>
+              <se:ExternalGraphic>
+                <se:OnlineResource xlink:href="pop.svg" xmlns:xlink="http://www.w3.org/1999/xlink"/>
+                <se:Format>image/svg+xml</se:Format>
+              </se:ExternalGraphic>
+              <se:Size>12</se:Size>
+            </se:Graphic>
+          </se:PointSymbolizer>
+        </se:Rule>
+        <se:Rule>
+          <se:Name>icon2</se:Name>
+          <se:PointSymbolizer>
+            <se:Graphic>
+              <se:ExternalGraphic>
+                <se:OnlineResource xlink:href="cabinet.svg" xmlns:xlink="http://www.w3.org/1999/xlink"/>
+              </se:ExternalGraphic>
+              <se:Mark>
+                <se:WellKnownName>diamond</se:WellKnownName>
+              </se:Mark>
+            </se:Graphic>
+          </se:PointSymbolizer>
+        </se:Rule>
+        <se:Rule>
+          <se:Name>near</se:Name>
+          <ogc:Filter>
+            <ogc:DWithin>
+              <ogc:PropertyName>geom</ogc:PropertyName>
+            </ogc:DWithin>
+          </ogc:Filter>
+          <se:RasterSymbolizer/>
+          <se:PointSymbolizer>
+            <se:Graphic>
+              <se:Mark>
+                <se:WellKnownName>circle</se:WellKnownName>
+              </se:Mark>
+              <se:Size><ogc:PropertyName>size</ogc:PropertyName></se:Size>
+            </se:Graphic>
+          </se:PointSymbolizer>
+        </se:Rule>
+      </se:FeatureTypeStyle>
+    </UserStyle>
+  </NamedLayer>
+</StyledLayerDescriptor>
