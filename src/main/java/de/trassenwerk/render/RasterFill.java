@@ -153,8 +153,15 @@ final class RasterFill {
             Arrays.fill(pixels, from, to, argbPre);
             return;
         }
+        int lastDst = ~pixels[from];
+        int lastResult = 0;
         for (int i = from; i < to; i++) {
-            pixels[i] = over(argbPre, pixels[i]);
+            int d = pixels[i];
+            if (d != lastDst) { // runs of one colour below are the rule (white ground, a cell's colour)
+                lastDst = d;
+                lastResult = over(argbPre, d);
+            }
+            pixels[i] = lastResult;
         }
     }
 
