@@ -72,6 +72,11 @@ final class BenchCommand implements Runnable {
         @Option(names = "--runs", defaultValue = "9", paramLabel = "N", description = "Measured renders per figure (default: ${DEFAULT-VALUE}).")
         int runs;
 
+        @Option(names = "--warm-up", defaultValue = "20", paramLabel = "N",
+                description = "Renders of each view before the measured ones, so that the JIT has compiled what they run "
+                        + "(default: ${DEFAULT-VALUE}).")
+        int warmUp;
+
         @Option(names = "--compare", description = "Also compare the scale-50 city's level-of-detail picture with full detail (slow).")
         boolean compare;
 
@@ -145,7 +150,7 @@ final class BenchCommand implements Runnable {
                 out.printf(Locale.ROOT, "%s_overview_build_ms=%d%n%s_overview_layers=%s%n%s_overview_mb=%d%n", name,
                         built ? buildMs : -1, name, String.join(",", sizes.keySet()), name,
                         sizes.values().stream().mapToLong(Long::longValue).sum() >> 20);
-                for (int i = 0; i < 5; i++) { // warm-up: the JIT compiles the paths both views take
+                for (int i = 0; i < warmUp; i++) { // warm-up: the JIT compiles the paths both views take
                     cold.render(store, layers, full, () -> false);
                     cold.render(store, layers, window, () -> false);
                 }

@@ -40,13 +40,23 @@ final class FeaturePainter {
     private final StrokeRaster lines;
     private final double metresPerPixel;
     private final Map<Stroke, BasicStroke> strokes = new IdentityHashMap<>();
+    private final TileMask painted;
 
     /**
      * A painter on {@code g}, which draws on {@code image} (a {@code TYPE_INT_ARGB_PRE} image,
      * untransformed, unclipped), for a view of {@code metresPerPixel} drawn at {@code detail}.
      */
     FeaturePainter(Graphics2D g, BufferedImage image, double metresPerPixel, Detail detail) {
+        this(g, image, metresPerPixel, detail, null);
+    }
+
+    /**
+     * As {@link #FeaturePainter(Graphics2D, BufferedImage, double, Detail)}, marking in
+     * {@code painted} (if not null) the tiles of every shape it paints.
+     */
+    FeaturePainter(Graphics2D g, BufferedImage image, double metresPerPixel, Detail detail, TileMask painted) {
         this.g = g;
+        this.painted = painted;
         this.raster = new RasterFill(image);
         this.lines = detail == Detail.LEVEL_OF_DETAIL ? new StrokeRaster(image) : null;
         this.metresPerPixel = metresPerPixel;
@@ -57,6 +67,9 @@ final class FeaturePainter {
 
     void paint(FeatureShape s) {
         Symbolizer sym = s.symbolizer();
+        if (painted != null) {
+            mark(s, sym);
+        }
         switch (s.kind()) {
             case AREA -> {
                 if (sym instanceof PolygonSymbolizer p) {
@@ -87,6 +100,44 @@ final class FeaturePainter {
                 }
             }
         }
+    }
+
+    /** Marks the tiles {@code s} may paint: its bounds widened by its stroke (or mark) and 2 pixels. */
+    private void mark(FeatureShape s, Symbolizer sym) {
+        switch (s.kind()) {
+            case AREA, LINE -> {
+                Stroke stroke = sym instanceof PolygonSymbolizer p ? p.stroke()
+                        : sym instanceof LineSymbolizer l ? l.stroke() : null;
+                double reach = 2;
+                if (stroke != null) {
+                    reach += reach(stroke, sym.uom());
+                }
+                java.awt.geom.Rectangle2D r = s.shape().getBounds2D();
+                painted.mark(r.getMinX() - reach, r.getMinY() - reach, r.getMaxX() + reach, r.getMaxY() + reach);
+            }
+            case POINTS -> {
+                double reach = 2;
+                if (sym instanceof PointSymbolizer p) {
+                    Graphic graphic = p.graphic();
+                    reach += p.uom().toPixels(graphic.size(), metresPerPixel) * Math.sqrt(2) / 2;
+                    if (graphic.mark().stroke() != null) {
+                        reach += reach(graphic.mark().stroke(), p.uom());
+                    }
+                }
+                double[] xy = s.points();
+                for (int i = 0; i + 1 < xy.length; i += 2) {
+                    painted.mark(xy[i] - reach, xy[i + 1] - reach, xy[i] + reach, xy[i + 1] + reach);
+                }
+            }
+            case PIXEL -> painted.mark(s.points()[0] - 1, s.points()[1] - 1, s.points()[0] + 1, s.points()[1] + 1);
+        }
+    }
+
+    /** How far a stroke paints beyond the path: half its width, its miters and square caps. */
+    private double reach(Stroke stroke, Uom uom) {
+        BasicStroke b = strokes.computeIfAbsent(stroke, st -> StrokeFactory.of(st, uom, metresPerPixel));
+        double join = b.getLineJoin() == BasicStroke.JOIN_MITER ? Math.max(1, b.getMiterLimit()) : 1;
+        return b.getLineWidth() / 2 * Math.max(join, b.getEndCap() == BasicStroke.CAP_SQUARE ? Math.sqrt(2) : 1);
     }
 
     private void paintArea(Shape shape, PolygonSymbolizer p) {

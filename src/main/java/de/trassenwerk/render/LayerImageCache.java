@@ -37,10 +37,11 @@ final class LayerImageCache {
     }
 
     /**
-     * A drawn layer: its image (null when nothing was drawn), the number of features drawn and the
+     * A drawn layer: its image (null when nothing was drawn), the tiles painted in it (null: maybe
+     * any), the number of features drawn and the
      * labels it asks for (placed anew over all layers on every render).
      */
-    record Entry(BufferedImage image, int features, java.util.List<LabelCandidate> labels) {
+    record Entry(BufferedImage image, TileMask painted, int features, java.util.List<LabelCandidate> labels) {
         long pixels() {
             return image == null ? 1 : (long) image.getWidth() * image.getHeight();
         }

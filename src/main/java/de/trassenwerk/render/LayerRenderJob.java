@@ -28,12 +28,13 @@ import java.util.function.BooleanSupplier;
 final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
 
     /**
-     * The outcome: the image (null when nothing was drawn), features drawn, whether it stopped early,
-     * and the labels the layer asks for.
+     * The outcome: the image (null when nothing was drawn) with the tiles painted in it, features
+     * drawn, whether it stopped early, and the labels the layer asks for.
      */
-    record LayerImage(String layer, BufferedImage image, int features, boolean cancelled, List<LabelCandidate> labels) {
-        LayerImage(String layer, BufferedImage image, int features, boolean cancelled) {
-            this(layer, image, features, cancelled, List.of());
+    record LayerImage(String layer, BufferedImage image, TileMask painted, int features, boolean cancelled,
+            List<LabelCandidate> labels) {
+        LayerImage(String layer, int features, boolean cancelled) {
+            this(layer, null, null, features, cancelled, List.of());
         }
     }
 
@@ -62,7 +63,7 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         String layer = request.layer();
         LayerSchema schema = store.schema(layer);
         if (!schema.hasGeometry()) {
-            return new LayerImage(layer, null, 0, false);
+            return new LayerImage(layer, 0, false);
         }
         List<String> fields = ShapeReader.fieldsOf(schema, style);
         LayerOverview overview = overviews == null || settings.detail() != Detail.LEVEL_OF_DETAIL ? null
@@ -74,7 +75,7 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         ShapeReader.Shapes read = new ShapeReader(store, settings.mapSrs())
                 .read(schema, request.filter(), style, viewport, settings.detail(), cancelled);
         if (read == null) {
-            return new LayerImage(layer, null, 0, true);
+            return new LayerImage(layer, 0, true);
         }
         if (overviews != null) {
             overviews.featuresRead(store, schema, fields, read.features(), settings.mapSrs());
@@ -86,23 +87,24 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
     private LayerImage paint(List<FeatureShape> shapes, int features, List<LabelCandidate> labels) {
         String layer = request.layer();
         if (shapes.isEmpty()) {
-            return new LayerImage(layer, null, features, false, labels);
+            return new LayerImage(layer, null, null, features, false, labels);
         }
         shapes.sort(Comparator.comparingInt(FeatureShape::rank)); // stable: keeps the store's order per rank
         BufferedImage image = new BufferedImage(viewport.width(), viewport.height(), BufferedImage.TYPE_INT_ARGB_PRE);
+        TileMask painted = new TileMask(viewport.width(), viewport.height());
         Graphics2D g = image.createGraphics();
         try {
-            FeaturePainter painter = new FeaturePainter(g, image, viewport.metresPerPixel(), settings.detail());
+            FeaturePainter painter = new FeaturePainter(g, image, viewport.metresPerPixel(), settings.detail(), painted);
             for (FeatureShape s : shapes) {
                 if (cancelled.getAsBoolean()) {
-                    return new LayerImage(layer, null, features, true);
+                    return new LayerImage(layer, features, true);
                 }
                 painter.paint(s);
             }
         } finally {
             g.dispose();
         }
-        return new LayerImage(layer, image, features, false, labels);
+        return new LayerImage(layer, image, painted, features, false, labels);
     }
 
     /**
@@ -122,7 +124,7 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         FeatureStyler styler = new FeatureStyler(style, viewport, styleFields,
                 new PixelDecoder(viewport, settings.detail(), null), null);
         if (!styler.hasRules()) {
-            return new LayerImage(request.layer(), null, 0, false);
+            return new LayerImage(request.layer(), 0, false);
         }
         BitSet passing = request.filter().equals(AttributeFilter.ALL) ? null
                 : overviews.passing(store, overview, request.filter());
@@ -132,7 +134,7 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
             return null;
         }
         if (styled < 0) {
-            return new LayerImage(request.layer(), null, 0, true);
+            return new LayerImage(request.layer(), 0, true);
         }
         return paint(shapes, styled, List.of());
     }

@@ -4,7 +4,6 @@ import de.trassenwerk.store.AttributeFilter;
 import de.trassenwerk.store.FeatureStore;
 import de.trassenwerk.style.DefaultStyles;
 import de.trassenwerk.style.LayerStyle;
-import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -143,6 +142,7 @@ public final class MapRenderer {
         Map<String, RuntimeException> failures = new LinkedHashMap<>();
         boolean wasCancelled = false;
         LabelEngine labels = new LabelEngine(vp);
+        List<LayerCompositor.Layer> stack = new ArrayList<>(n);
         try {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, vp.width(), vp.height());
@@ -167,21 +167,19 @@ public final class MapRenderer {
                         continue;
                     }
                     wasCancelled |= li.cancelled();
-                    entry = new LayerImageCache.Entry(li.image(), li.features(), li.labels());
+                    entry = new LayerImageCache.Entry(li.image(), li.painted(), li.features(), li.labels());
                     if (!li.cancelled() && keys.get(i) != null) {
                         cache.put(keys.get(i), entry);
                     }
                 }
                 drawn.put(request.layer(), entry.features());
-                if (entry.image() != null && !wasCancelled) {
-                    g.setComposite(request.opacity() >= 1 ? AlphaComposite.SrcOver
-                            : AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) request.opacity()));
-                    g.drawImage(entry.image(), 0, 0, null);
+                if (entry.image() != null) {
+                    stack.add(new LayerCompositor.Layer(entry.image(), request.opacity(), entry.painted()));
                 }
                 labels.add(i, entry.labels());
             }
             if (!wasCancelled) {
-                g.setComposite(AlphaComposite.SrcOver);
+                LayerCompositor.over(image, stack);
                 labels.paint(g, cancelled);
             }
         } finally {

@@ -164,7 +164,7 @@ class LayerRequestsTest {
         for (int i = 0; i < 5; i++) {
             cache.put(new LayerImageCache.Key(store, "l" + i, view, AttributeFilter.ALL, "style", 1, Detail.FULL),
                     new LayerImageCache.Entry(new java.awt.image.BufferedImage(100, 100,
-                            java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE), 1, List.of()));
+                            java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE), null, 1, List.of()));
         }
         assertTrue(cache.pixels() <= 25_000);
         assertFalse(cache.pixels() == 0);
