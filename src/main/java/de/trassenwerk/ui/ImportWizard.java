@@ -39,6 +39,7 @@ import javafx.collections.FXCollections;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -53,11 +54,14 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -119,7 +123,8 @@ public final class ImportWizard {
         }
         stage.setTitle(Messages.get("ui.import.title"));
         target.setText(targetGpkg == null ? "" : targetGpkg.toString());
-        Scene scene = new Scene(layout(), 1080, 780);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(layout(), Math.min(1180, screen.getWidth() - 40), Math.min(900, screen.getHeight() - 40));
         scene.getStylesheets().add(Objects.requireNonNull(ImportWizard.class.getResource("import-wizard.css"))
                 .toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), mapping::saveAs);
@@ -202,17 +207,22 @@ public final class ImportWizard {
         chooseTarget.setOnAction(e -> chooseTarget());
 
         GridPane form = new GridPane();
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        form.getColumnConstraints().add(labels);
         form.setHgap(8);
         form.setVgap(6);
         form.setPadding(new Insets(10));
         int row = 0;
-        form.addRow(row++, new Label(Messages.get("ui.import.source")), grow(source), new HBox(6, browse, open));
+        form.addRow(row++, new Label(Messages.get("ui.import.source")), grow(source),
+                unshrinkable(new HBox(6, browse, open)));
         form.addRow(row++, new Label(Messages.get("ui.import.layer")), layer);
         form.addRow(row++, new Label(Messages.get("ui.import.crs")), crs, crsNote);
         form.addRow(row++, new Label(Messages.get("ui.import.target")), grow(target), chooseTarget);
         form.addRow(row++, new Label(Messages.get("ui.import.targetLayer")), targetLayer);
         form.addRow(row++, new Label(Messages.get("ui.import.existing")), mode, key);
-        form.addRow(row, new Label(Messages.get("ui.import.invalid")), new HBox(12, fail, repair, skip));
+        form.add(new Label(Messages.get("ui.import.invalid")), 0, row);
+        form.add(unshrinkable(new HBox(12, fail, repair, skip)), 1, row, 2, 1);
 
         progress.setId("importProgress");
         progress.setPrefWidth(260);
@@ -220,7 +230,7 @@ public final class ImportWizard {
         report.setId("importReport");
         report.setEditable(false);
         report.setWrapText(true);
-        report.setPrefRowCount(6);
+        report.setPrefRowCount(3);
         Button close = button("importClose", "ui.import.close");
         close.setOnAction(e -> stage.close());
         cancel.setDisable(true);
@@ -233,7 +243,9 @@ public final class ImportWizard {
         mapping.setPadding(new Insets(0, 10, 6, 10));
         VBox.setVgrow(mapping, Priority.ALWAYS);
         VBox.setMargin(report, new Insets(0, 10, 0, 10));
-        VBox body = new VBox(new HBox(form, right), mapping);
+        HBox top = new HBox(form, right);
+        top.setMinHeight(Region.USE_PREF_SIZE);
+        VBox body = new VBox(top, mapping);
         BorderPane root = new BorderPane(body);
         root.setBottom(new VBox(4, report, bar));
         return root;
@@ -249,8 +261,13 @@ public final class ImportWizard {
 
     private static TextField grow(TextField f) {
         GridPane.setHgrow(f, Priority.ALWAYS);
-        f.setPrefColumnCount(40);
+        f.setPrefColumnCount(32);
         return f;
+    }
+
+    private static HBox unshrinkable(HBox box) {
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
     }
 
     private static HBox spacer() {
@@ -582,6 +599,9 @@ public final class ImportWizard {
     private void finish() {
         busy.set(false);
         progress.progressProperty().unbind();
+        if (progress.getProgress() < 0) {
+            progress.setProgress(0); // a task that never said how far it got leaves no busy bar behind
+        }
         status.textProperty().unbind();
         setControlsDisabled(false);
     }

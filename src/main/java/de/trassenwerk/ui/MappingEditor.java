@@ -23,6 +23,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -35,7 +36,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -109,7 +109,8 @@ final class MappingEditor extends VBox {
         setSpacing(6);
         getStyleClass().add("mapping-editor");
         table.setItems(rules);
-        table.setPrefHeight(170);
+        table.setPrefHeight(190);
+        table.setMinHeight(130);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         choice.setId("importMapping");
@@ -150,10 +151,9 @@ final class MappingEditor extends VBox {
 
         description.setId("mappingDescription");
         description.setPromptText(Messages.get("ui.mapping.description.prompt"));
+        description.setTooltip(new Tooltip(Messages.get("ui.mapping.description.prompt")));
         description.textProperty().addListener((o, was, now) -> changed());
         HBox.setHgrow(description, Priority.ALWAYS);
-        HBox about = new HBox(6, new Label(Messages.get("ui.mapping.description")), description);
-        about.setAlignment(Pos.CENTER_LEFT);
 
         Button add = button("mappingAdd", "ui.mapping.add", "ui.mapping.add.tip");
         add.setOnAction(e -> addRule());
@@ -181,9 +181,10 @@ final class MappingEditor extends VBox {
                 widthEntered();
             }
         });
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox tools = new HBox(6, add, remove, up, down, gap, footprints, footprintWidth,
+        Label about = new Label(Messages.get("ui.mapping.description"));
+        HBox.setMargin(about, new Insets(0, 0, 0, 12));
+        HBox.setMargin(footprints, new Insets(0, 0, 0, 12));
+        HBox tools = new HBox(6, add, remove, up, down, about, description, footprints, footprintWidth,
                 new Label(Messages.get("ui.mapping.footprints.unit")));
         tools.setAlignment(Pos.CENTER_LEFT);
 
@@ -193,7 +194,7 @@ final class MappingEditor extends VBox {
         rules.addListener((ListChangeListener<Rule>) c -> changed());
         table.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> showValues());
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
-        getChildren().addAll(top, about, tools, table, values, problems);
+        getChildren().addAll(top, tools, table, values, problems);
         show(choice.getValue());
     }
 
@@ -257,6 +258,8 @@ final class MappingEditor extends VBox {
             loading = false;
         }
         showState(c);
+        table.setPlaceholder(new Label(Messages.get(c.kind() == Kind.BY_NAME ? "ui.import.mapping.none"
+                : "ui.mapping.noRules")));
         if (m != null && m.layer() != null && c.kind() != Kind.DRAFT) {
             onLayerChosen.accept(m.layer());
         }

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -19,7 +18,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -56,7 +54,7 @@ final class MappingRuleTable extends TableView<Rule> {
         setEditable(true);
         getSelectionModel().setCellSelectionEnabled(true);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        setPlaceholder(new Label(Messages.get("ui.import.mapping.none")));
+        setFixedCellSize(26);
 
         TableColumn<Rule, String> number = new TableColumn<>("#");
         number.setId("ruleNumber");
@@ -84,8 +82,9 @@ final class MappingRuleTable extends TableView<Rule> {
         how.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().convert()));
         ObservableList<Conversion> kinds = FXCollections.observableArrayList(Conversion.values());
         how.setCellFactory(c -> {
-            ComboBoxTableCell<Rule, Conversion> cell = new ChoiceCell<>(kinds, r -> true, false);
+            ChoiceCell<Conversion> cell = new ChoiceCell<>(kinds, r -> true, false);
             cell.setConverter(conversionNames());
+            cell.explainWith(k -> Messages.get("ui.mapping.convert." + k.name().toLowerCase(Locale.ROOT) + ".tip"));
             return cell;
         });
         how.setOnEditCommit(e -> edited(e.getTablePosition().getRow(),
@@ -139,8 +138,11 @@ final class MappingRuleTable extends TableView<Rule> {
     /** Tints the rows these problems concern and explains them in the rows' tooltips. */
     void showProblems(List<MappingProblem> list) {
         problems.clear();
-        problems.putAll(list.stream().filter(p -> p.rule() > 0).collect(Collectors.groupingBy(MappingProblem::rule,
-                Collectors.mapping(MappingProblem::message, Collectors.joining("\n")))));
+        for (MappingProblem p : list) {
+            for (int rule : p.rules()) {
+                problems.merge(rule, p.message(), (a, b) -> a + "\n" + b);
+            }
+        }
         refresh();
     }
 
@@ -207,11 +209,38 @@ final class MappingRuleTable extends TableView<Rule> {
     private final class ChoiceCell<T> extends ComboBoxTableCell<Rule, T> {
         private final Predicate<Rule> editable;
         private final boolean target;
+        private Function<T, String> explanation;
 
         ChoiceCell(ObservableList<T> items, Predicate<Rule> editable, boolean target) {
             super(items);
             this.editable = editable;
             this.target = target;
+        }
+
+        /** Shows what the cell's value means as its tooltip. */
+        void explainWith(Function<T, String> e) {
+            explanation = e;
+        }
+
+        @Override
+        public void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setTooltip(explanation == null || empty || item == null ? null : new Tooltip(explanation.apply(item)));
+        }
+
+        @Override
+        public void commitEdit(T value) {
+            super.commitEdit(value);
+            getTableView().requestFocus(); // the combo box that had the focus is gone
+        }
+
+        @Override
+        public void cancelEdit() {
+            boolean focused = getGraphic() != null && getGraphic().isFocused();
+            super.cancelEdit();
+            if (focused) {
+                getTableView().requestFocus();
+            }
         }
 
         @Override

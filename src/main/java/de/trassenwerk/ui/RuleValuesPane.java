@@ -48,7 +48,8 @@ final class RuleValuesPane extends VBox {
         title.getStyleClass().add("mapping-section-title");
         table.setId("mappingValuesTable");
         table.setEditable(true);
-        table.setPrefHeight(120);
+        table.setPrefHeight(130);
+        table.setMinHeight(90);
         table.getSelectionModel().setCellSelectionEnabled(true);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.get("ui.mapping.values.empty")));

@@ -20,8 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,6 +33,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -68,7 +71,7 @@ class ImportWizardMappingTest {
         Files.writeString(source, """
                 {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:25832"}},"features":[
                 {"type":"Feature","properties":{"NUMMER_AB":"2025-0117","BEZEICHNUNG_BM":"Düsseldorfer Straße, Höhe Nr. 12","BAUZEIT_BM":"01.03.25 - 30.06.25","organisation":"Stadtwerke Duisburg"},"geometry":{"type":"Polygon","coordinates":[[[343000,5702000],[343100,5702000],[343100,5702010],[343000,5702010],[343000,5702000]]]}},
-                {"type":"Feature","properties":{"NUMMER_AB":"2025-0204","BEZEICHNUNG_BM":"Mülheimer Straße","BAUZEIT_BM":"15.07.25 – 31.12.2025","organisation":"DVV"},"geometry":{"type":"Polygon","coordinates":[[[344000,5702000],[344100,5702000],[344100,5702010],[344000,5702010],[344000,5702000]]]}}]}
+                {"type":"Feature","properties":{"NUMMER_AB":"2025-0204","BEZEICHNUNG_BM":"Mülheimer Straße, Leerrohrverlegung","BAUZEIT_BM":"15.07.25 – 31.12.2025","organisation":"DVV"},"geometry":{"type":"Polygon","coordinates":[[[344000,5702000],[344100,5702000],[344100,5702010],[344000,5702010],[344000,5702000]]]}}]}
                 """);
         city = Fixtures.sampleCity();
     }
@@ -158,7 +161,7 @@ class ImportWizardMappingTest {
     }
 
     @Test
-    void editingAShippedMappingMakesAModifiedCopyAndAddingToALayerUsesItsFields(FxRobot robot) throws Exception {
+    void editingAShippedMappingMakesAModifiedCopyWithItsOwnKeywordsAndAddsToTheLayer(FxRobot robot) throws Exception {
         Path copy = target.resolveSibling("city.gpkg");
         Files.copy(city, copy, StandardCopyOption.REPLACE_EXISTING);
         copy.toFile().setWritable(true);
@@ -171,14 +174,20 @@ class ImportWizardMappingTest {
         assertEquals(List.of("Rule 3 reads \"ANLASS_TXT_BM\", which this source does not have"), problems(robot));
         assertFalse(isEnabled(robot, "#importGo"));
 
-        robot.clickOn(cell(robot, "ruleValue", 2));
-        waitUntil(() -> robot.lookup("#mappingValues").query().isVisible());
-        assertEquals(12, onFx(() -> robot.lookup("#mappingValuesTable").<javafx.scene.control.TableView<?>>query()
-                .getItems().size()), "the keywords of the rule");
-        robot.type(KeyCode.DELETE);
+        pick(robot, "ruleFrom", 2, "BEZEICHNUNG_BM");
         assertEquals("dugis-construction-sites (modified)", comboText(robot));
         assertEquals("modified, not saved", text(robot, "#importMappingState"));
-        assertEquals(4, rules(robot).size());
+        waitUntil(() -> robot.lookup("#mappingValues").query().isVisible());
+        assertEquals(12, onFx(() -> valuesTable(robot).getItems().size()), "the keywords of the rule");
+        robot.clickOn("#mappingValueAdd").write("Leerrohr").type(KeyCode.ENTER);
+        robot.doubleClickOn(onFx(() -> robot.lookup("#mappingValuesTable .table-cell").match((TableCell<?, ?> c) ->
+                c.getTableColumn() != null && "valueValue".equals(c.getTableColumn().getId()) && c.getIndex() == 12)
+                .<Node>query()));
+        robot.write("telecom").type(KeyCode.ENTER);
+        Map<String, String> keywords = rules(robot).get(2).keywords();
+        assertEquals(13, keywords.size());
+        assertEquals(Map.entry("Leerrohr", "telecom"), List.copyOf(keywords.entrySet()).get(12), "the new keyword comes last");
+        assertEquals("BEZEICHNUNG_BM", rules(robot).get(2).from());
 
         robot.clickOn("#importMode").clickOn("Add the features");
         waitUntil(() -> problems(robot).equals(List.of()));
@@ -186,17 +195,21 @@ class ImportWizardMappingTest {
         robot.clickOn("#importGo");
         waitUntil(() -> text(robot, "#importStatus").equals("Import finished"));
         try (GeoPackageStore s = GeoPackageStore.open(copy, GeoPackageStore.Mode.READ_ONLY)) {
-            List<Feature> added = s.read(ThemeLayers.CONSTRUCTION_SITES, Query.ALL).stream()
-                    .filter(f -> "2025-0117".equals(f.getString("site_ref"))).toList();
-            assertEquals(1, added.size());
-            assertEquals("approved", added.get(0).getString("status"), "the shipped constant rule");
-            assertEquals("2025-03-01", added.get(0).getString("start_date"));
+            Map<String, Feature> added = new HashMap<>();
+            s.read(ThemeLayers.CONSTRUCTION_SITES, Query.ALL).stream().filter(f -> f.getString("site_ref") != null
+                    && f.getString("site_ref").startsWith("2025-0")).forEach(f -> added.put(f.getString("site_ref"), f));
+            assertEquals(2, added.size());
+            assertEquals("approved", added.get("2025-0117").getString("status"), "the shipped constant rule");
+            assertEquals("2025-03-01", added.get("2025-0117").getString("start_date"));
+            assertEquals("road_renewal", added.get("2025-0117").getString("kind"), "no keyword: otherwise");
+            assertEquals("telecom", added.get("2025-0204").getString("kind"), "the keyword added in the wizard");
         }
 
         robot.clickOn("#importMapping").clickOn("dugis-construction-sites");
-        assertEquals(5, rules(robot).size(), "the shipped mapping is as it was");
+        assertEquals("ANLASS_TXT_BM", rules(robot).get(2).from(), "the shipped mapping is as it was");
+        assertEquals(12, rules(robot).get(2).keywords().size());
         robot.clickOn("#importMapping").clickOn("dugis-construction-sites (modified)");
-        assertEquals(4, rules(robot).size(), "the modified copy keeps its edit");
+        assertEquals(keywords, rules(robot).get(2).keywords(), "the modified copy keeps its edits");
         onFx(() -> {
             wizard.stage().close();
             return null;
@@ -287,6 +300,10 @@ class ImportWizardMappingTest {
 
     private static List<Rule> rules(FxRobot robot) throws Exception {
         return onFx(() -> List.copyOf(table(robot).getItems()));
+    }
+
+    private static TableView<?> valuesTable(FxRobot robot) {
+        return robot.lookup("#mappingValuesTable").queryAs(TableView.class);
     }
 
     private static List<String> problems(FxRobot robot) throws Exception {

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 /**
  * Checks a field mapping against one source and one target before anything is imported, and lists
  * every problem rather than stopping at the first (as {@link BoundMapping} does when the import
- * begins): unfinished rules, fields the source or the layer does not have, a target field filled
+ * begins): no rules or unfinished ones, fields the source or the layer does not have, a target field filled
  * twice, a required field filled by no rule, a constant that does not fit its field, lines into a
  * polygon layer without footprints. Pure, thread-safe.
  */
@@ -36,6 +36,9 @@ public final class MappingCheck {
      */
     public static List<MappingProblem> check(FieldMapping mapping, SourceSchema source, MappingTarget target) {
         List<MappingProblem> problems = new ArrayList<>();
+        if (mapping.fields().isEmpty()) {
+            problems.add(MappingProblem.of(Kind.NO_RULES, 0));
+        }
         Set<String> sourceFields = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         if (source != null) {
             source.fields().forEach(f -> sourceFields.add(f.name()));
@@ -83,9 +86,9 @@ public final class MappingCheck {
         for (Map.Entry<String, List<Integer>> e : writers.entrySet()) {
             if (e.getValue().size() > 1) {
                 String field = target.field(e.getKey()).map(FieldInfo::name).orElse(e.getKey());
-                String by = e.getValue().stream().distinct().map(String::valueOf).collect(Collectors.joining(", "));
-                problems.add(MappingProblem.of(Kind.TARGET_TWICE, e.getValue().get(0), field, by,
-                        e.getValue().stream().distinct().count()));
+                List<Integer> by = e.getValue().stream().distinct().toList();
+                problems.add(new MappingProblem(Kind.TARGET_TWICE, by, List.of(field,
+                        by.stream().map(String::valueOf).collect(Collectors.joining(", ")), by.size())));
             }
         }
         for (FieldInfo f : target.required()) {

@@ -8,13 +8,15 @@ import java.util.List;
  * {@link MappingCheck}. Immutable.
  *
  * @param kind what is wrong
- * @param rule the rule concerned, counted from 1; 0 when the mapping as a whole is concerned
+ * @param rules the rules concerned, counted from 1; empty when the mapping as a whole is concerned
  * @param args the values the message names (fields, rule numbers, layer)
  */
-public record MappingProblem(Kind kind, int rule, List<Object> args) {
+public record MappingProblem(Kind kind, List<Integer> rules, List<Object> args) {
 
     /** What is wrong; each kind has a message key {@code mapping.problem.<name>}. */
     public enum Kind {
+        /** The mapping has no rule: only the geometries would be imported. */
+        NO_RULES(true),
         /** A rule has no source field (only a constant has none). */
         SOURCE_MISSING(true),
         /** A rule has no target field, or a date range lacks one of its two. */
@@ -55,11 +57,13 @@ public record MappingProblem(Kind kind, int rule, List<Object> args) {
     }
 
     public MappingProblem {
+        rules = List.copyOf(rules);
         args = List.copyOf(args);
     }
 
+    /** A problem of rule {@code rule} (counted from 1), or of the whole mapping when it is 0. */
     static MappingProblem of(Kind kind, int rule, Object... args) {
-        return new MappingProblem(kind, rule, List.of(args));
+        return new MappingProblem(kind, rule == 0 ? List.of() : List.of(rule), List.of(args));
     }
 
     /** The problem in the user's language. */

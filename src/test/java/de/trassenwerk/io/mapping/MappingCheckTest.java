@@ -142,7 +142,8 @@ class MappingCheckTest {
                         null),
                 new Rule("ANLASS_TXT_BM", List.of("kind"), Conversion.LOOKUP, Map.of(), null, null, null),
                 new Rule("NUMMER_AB", List.of(""), Conversion.COPY, null, null, null, null));
-        List<String> messages = check(rules).stream().map(MappingProblem::message).toList();
+        List<MappingProblem> problems = check(rules);
+        List<String> messages = problems.stream().map(MappingProblem::message).toList();
         assertEquals(List.of(
                 "Rule 3 reads \"STRASSE\", which this source does not have",
                 "Rule 4: the constant \"vielleicht\" is not a valid BOOLEAN value for field \"open_trench\"",
@@ -151,6 +152,17 @@ class MappingCheckTest {
                 "Rule 8: choose the target field (a date range needs two)",
                 "Target field \"title\" is filled more than once (rules 2, 3)",
                 "Target field \"start_date\" is filled more than once (rule 6)"), messages);
+        assertEquals(List.of(2, 3), problems.get(5).rules(), "both rules that fill title are marked");
+        assertEquals(List.of(3), problems.get(0).rules());
+    }
+
+    @Test
+    void aMappingWithoutRulesWouldImportOnlyGeometries() {
+        List<MappingProblem> p = check(List.of());
+        assertEquals(List.of("The mapping has no rules yet: only the geometries would be imported"),
+                p.stream().map(MappingProblem::message).toList());
+        assertEquals(List.of(), p.get(0).rules());
+        assertFalse(MappingCheck.savable(p));
     }
 
     @Test
