@@ -71,13 +71,15 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * The import wizard: choose a source (file or service URL) and its layer, check the coordinate
  * system and a preview map, choose the target GeoPackage and layer, what to do with an existing
- * layer, a field mapping and what to do with invalid geometries, then import with a progress bar
- * and a cancel button. Everything the command line's {@code import} can do.
+ * layer, a field mapping (chosen, or made and edited in the {@link MappingEditor}; Import waits
+ * until it fits the source and the layer) and what to do with invalid geometries, then import with
+ * a progress bar and a cancel button. Everything the command line's {@code import} can do.
  *
  * <p>Thread rules: the window and its controls live on the FX thread. Opening the source, reading
- * the preview and the import itself run as {@link Task}s on one worker thread of this wizard, one
- * after another, so the opened dataset is only ever used by one thread at a time and never by the
- * FX thread; controls are disabled while a task runs. Cancel sets a flag the import polls.
+ * the preview and the source's fields, looking up the target layer's fields and the import itself
+ * run as {@link Task}s on one worker thread of this wizard, one after another, so the opened
+ * dataset is only ever used by one thread at a time and never by the FX thread; controls are
+ * disabled while a task that reads the source runs. Cancel sets a flag the import polls.
  */
 public final class ImportWizard {
     private static final int PREVIEW_FEATURES = 5000;

@@ -258,6 +258,8 @@ final class MappingEditor extends VBox {
             loading = false;
         }
         showState(c);
+        description.setDisable(c.kind() == Kind.BY_NAME);
+        footprints.setDisable(c.kind() == Kind.BY_NAME);
         table.setPlaceholder(new Label(Messages.get(c.kind() == Kind.BY_NAME ? "ui.import.mapping.none"
                 : "ui.mapping.noRules")));
         if (m != null && m.layer() != null && c.kind() != Kind.DRAFT) {
@@ -381,6 +383,8 @@ final class MappingEditor extends VBox {
                 loading = false;
             }
             showState(draft);
+            description.setDisable(false);
+            footprints.setDisable(false);
         }
         int at = choice.getItems().indexOf(draft);
         draft = new Choice(Kind.DRAFT, draft.label(), null, build());

@@ -230,13 +230,16 @@ final class MappingRuleTable extends TableView<Rule> {
 
         @Override
         public void commitEdit(T value) {
+            boolean focused = EditTextCell.hasFocusWithin(this);
             super.commitEdit(value);
-            getTableView().requestFocus(); // the combo box that had the focus is gone
+            if (focused) {
+                getTableView().requestFocus(); // the combo box that had the focus is gone
+            }
         }
 
         @Override
         public void cancelEdit() {
-            boolean focused = getGraphic() != null && getGraphic().isFocused();
+            boolean focused = EditTextCell.hasFocusWithin(this);
             super.cancelEdit();
             if (focused) {
                 getTableView().requestFocus();
