@@ -216,6 +216,34 @@ class ImportWizardMappingTest {
         });
     }
 
+    @Test
+    void intoANewLayerEverySourceFieldIsTakenAndAnyTargetNameCanBeTyped(FxRobot robot) throws Exception {
+        openSource(robot);
+        assertEquals("baustellen", onFx(() -> robot.lookup("#importTargetLayer").<ComboBox<String>>query().getValue()));
+        waitUntil(() -> table(robot).targetFields().size() == 4);
+        robot.clickOn("#importNewMapping");
+        assertEquals(List.of(Rule.copy("NUMMER_AB", "NUMMER_AB"), Rule.copy("BEZEICHNUNG_BM", "BEZEICHNUNG_BM"),
+                Rule.copy("BAUZEIT_BM", "BAUZEIT_BM"), Rule.copy("organisation", "organisation")), rules(robot));
+        Node cell = cell(robot, "ruleTo", 1);
+        robot.clickOn(cell);
+        if (!onFx(() -> table(robot).getEditingCell() != null)) {
+            robot.clickOn(cell);
+        }
+        robot.push(KeyCode.CONTROL, KeyCode.A).write("bezeichnung").type(KeyCode.ENTER);
+        assertEquals(Rule.copy("BEZEICHNUNG_BM", "bezeichnung"), rules(robot).get(1));
+        assertEquals(List.of(), problems(robot));
+        robot.clickOn("#importGo");
+        waitUntil(() -> text(robot, "#importStatus").equals("Import finished"));
+        try (GeoPackageStore s = GeoPackageStore.open(target, GeoPackageStore.Mode.READ_ONLY)) {
+            assertEquals(List.of("NUMMER_AB", "bezeichnung", "BAUZEIT_BM", "organisation"),
+                    s.schema("baustellen").fields().stream().map(f -> f.name()).toList());
+        }
+        onFx(() -> {
+            wizard.stage().close();
+            return null;
+        });
+    }
+
     // ---------------------------------------------------------------- steps
 
     private void openSource(FxRobot robot) throws Exception {
