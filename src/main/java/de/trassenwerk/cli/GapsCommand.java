@@ -69,12 +69,14 @@ final class GapsCommand implements Callable<Integer> {
         }
         GapParameters params = new GapParameters(thresholdMbps);
         CoverageGaps.Result result;
-        long t0 = System.nanoTime();
+        long nanos;
         try (GeoPackageStore store = GeoPackageStore.open(file, GeoPackageStore.Mode.READ_ONLY)) {
+            long t0 = System.nanoTime();
             result = CoverageGaps.analyse(store, file.getFileName().toString(), params, AnalysisMonitor.NONE);
+            nanos = System.nanoTime() - t0;
         }
         spec.commandLine().getErr().println(Messages.get("coverage.cli.time", result.sites().size(),
-                (System.nanoTime() - t0) / 1_000_000));
+                Long.toString(nanos / 1_000_000)));
         PrintWriter o = spec.commandLine().getOut();
         if (out == null) {
             printTable(result, o);

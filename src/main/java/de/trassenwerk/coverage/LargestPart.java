@@ -1,5 +1,7 @@
 package de.trassenwerk.coverage;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
@@ -11,8 +13,9 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * Which of a set of named areas (districts, quarters) holds the largest part of a site: the areas sit in
- * an STR-tree; an area that covers the whole site wins at once, otherwise the parts are measured by exact
- * intersection. On equal parts the area listed first wins. Built once, then read-only: safe to query
+ * an STR-tree; an area that covers the whole site wins at once (most sites lie inside one area; the
+ * prepared test is cheap), otherwise the parts are measured by exact intersection. On equal parts the
+ * area listed first wins. Built once, then read-only: safe to query
  * from several threads (JTS prepared polygons build their indexes under a lock).
  */
 final class LargestPart {
@@ -33,22 +36,25 @@ final class LargestPart {
 
     /** The name of the area holding the largest part of {@code site}; null when none overlaps it. */
     String of(Geometry site) {
+        List<Area> candidates = new ArrayList<>();
+        for (Object o : index.query(site.getEnvelopeInternal())) {
+            candidates.add((Area) o);
+        }
+        candidates.sort(Comparator.comparingInt(Area::order));
+        for (Area a : candidates) {
+            if (a.prepared().covers(site)) {
+                return a.name(); // the whole site: no other area can hold more
+            }
+        }
         Area best = null;
         double bestPart = 0;
-        double whole = site.getArea();
-        for (Object o : index.query(site.getEnvelopeInternal())) {
-            Area a = (Area) o;
-            double part;
-            if (a.prepared().covers(site)) {
-                part = whole;
-            } else if (a.prepared().intersects(site)) {
-                part = OverlayNGRobust.overlay(a.geometry(), site, OverlayNG.INTERSECTION).getArea();
-            } else {
-                continue;
-            }
-            if (part > bestPart || part == bestPart && part > 0 && best != null && a.order() < best.order()) {
-                best = a;
-                bestPart = part;
+        for (Area a : candidates) {
+            if (a.prepared().intersects(site)) {
+                double part = OverlayNGRobust.overlay(a.geometry(), site, OverlayNG.INTERSECTION).getArea();
+                if (part > bestPart) {
+                    best = a;
+                    bestPart = part;
+                }
             }
         }
         return best == null ? null : best.name();
