@@ -4,6 +4,7 @@ import de.trassenwerk.coordination.AnalysisMonitor;
 import de.trassenwerk.coverage.CoverageGaps;
 import de.trassenwerk.coverage.DistrictGapSummary;
 import de.trassenwerk.coverage.GapParameters;
+import de.trassenwerk.coverage.GapStatus;
 import de.trassenwerk.coverage.GapsCsv;
 import de.trassenwerk.coverage.GapsJson;
 import de.trassenwerk.coverage.SiteGap;
@@ -116,7 +117,7 @@ final class GapsCommand implements Callable<Integer> {
     }
 
     private static void printTotals(CoverageGaps.Result r, PrintWriter o) {
-        long none = r.sites().stream().filter(s -> s.underserved() && s.bestMbps() == null).count();
+        long none = r.sites().stream().filter(s -> s.gapStatus() == GapStatus.NO_COVERAGE).count();
         o.println(Messages.get("coverage.cli.totals", r.sites().size(), r.underserved().size(),
                 String.format(Locale.ROOT, "%.2f", r.underservedHa()), Integer.toString(r.parameters().thresholdMbps()), none));
         if (r.sitesWithoutArea() > 0) {

@@ -147,6 +147,19 @@ class CoverageGapsTest {
     }
 
     @Test
+    void siteUnderCellsWithoutServiceHasNoCoverage() {
+        try (GapCity dark = GapCity.withLayers(dir.resolve("dark.gpkg"), ThemeLayers.COVERAGE_CELLS,
+                ThemeLayers.COMMERCIAL_SITES)) {
+            dark.cell("none", 0L, 0, null, box(0, 0, 100, 100)); // technology none: 0 Mbit/s
+            dark.site("DU-0011", 0.25, box(10, 10, 60, 60));
+            SiteGap s = dark.run(1000).sites().get(0);
+            assertEquals(0, s.bestMbps());
+            assertTrue(s.underserved());
+            assertEquals(GapStatus.NO_COVERAGE, s.gapStatus());
+        }
+    }
+
+    @Test
     void missingLayerOrFieldIsNamedWithTheFile() {
         try (GapCity noCells = GapCity.withLayers(dir.resolve("nocells.gpkg"), ThemeLayers.COMMERCIAL_SITES)) {
             CoverageException e = assertThrows(CoverageException.class, () -> noCells.run(1000));
