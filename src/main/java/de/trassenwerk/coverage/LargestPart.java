@@ -14,7 +14,8 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 /**
  * Which of a set of named areas (districts, quarters) holds the largest part of a site: the areas sit in
  * an STR-tree; an area that covers the whole site wins at once (most sites lie inside one area; the
- * prepared test is cheap), otherwise the parts are measured by exact intersection. On equal parts the
+ * prepared test is cheap), otherwise the parts are measured by exact intersection: the area clipped to
+ * the site where the site is convex ({@link ConvexClip}), a general overlay where not. On equal parts the
  * area listed first wins. Built once, then read-only: safe to query
  * from several threads (JTS prepared polygons build their indexes under a lock).
  */
@@ -46,11 +47,13 @@ final class LargestPart {
                 return a.name(); // the whole site: no other area can hold more
             }
         }
+        ConvexClip convexSite = ConvexClip.of(site);
         Area best = null;
         double bestPart = 0;
         for (Area a : candidates) {
             if (a.prepared().intersects(site)) {
-                double part = OverlayNGRobust.overlay(a.geometry(), site, OverlayNG.INTERSECTION).getArea();
+                double part = convexSite != null ? convexSite.areaOf(a.geometry())
+                        : OverlayNGRobust.overlay(a.geometry(), site, OverlayNG.INTERSECTION).getArea();
                 if (part > bestPart) {
                     best = a;
                     bestPart = part;
