@@ -28,7 +28,8 @@ import java.util.Map;
  * {@link RasterFill} (the same pixels as Java2D's non-antialiased fill, many times faster): areas in
  * {@link PixelShape} form of a polygon symbolizer with a fill and no outline, and features drawn as
  * a single pixel. At {@link Detail#LEVEL_OF_DETAIL}, lines of a line symbolizer with a plain solid
- * stroke (round caps and joins, no dashes, no offset) go through {@link StrokeRaster} as well.
+ * stroke (round caps and joins, no dashes, no offset, at most {@link StrokeRaster#MAX_WIDTH} pixels wide)
+ * go through {@link StrokeRaster} as well.
  * Everything else (outlines, strokes with their dashes, other joins and caps, offset lines, marks)
  * is drawn by Java2D, the reference rasteriser (always so at {@link Detail#FULL}).
  *

@@ -91,22 +91,31 @@ final class LayerCompositor {
         return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     }
 
-    /** Blends src[from..to) over dst[from..to) with opacity k / 256. */
+    /**
+     * Blends src[from..to) over dst[from..to) with opacity k / 256. Translucent areas come in runs
+     * of one colour over runs of one colour (a coverage cell over the base fill): the last blend is
+     * reused while both stay the same.
+     */
     private static void blend(int[] dst, int[] src, int from, int to, int k) {
-        if (k == 256) {
-            for (int i = from; i < to; i++) {
-                int s = src[i];
-                if (s != 0) {
-                    dst[i] = (s >>> 24) == 255 ? s : RasterFill.over(s, dst[i]);
-                }
+        int lastSrc = 0; // never a source that gets here: empty pixels are skipped
+        int lastDst = 0;
+        int last = 0;
+        for (int i = from; i < to; i++) {
+            int s = src[i];
+            if (s == 0) {
+                continue;
             }
-        } else {
-            for (int i = from; i < to; i++) {
-                int s = src[i];
-                if (s != 0) {
-                    dst[i] = RasterFill.over(scale(s, k), dst[i]);
-                }
+            if (k == 256 && (s >>> 24) == 255) {
+                dst[i] = s;
+                continue;
             }
+            int d = dst[i];
+            if (s != lastSrc || d != lastDst) {
+                lastSrc = s;
+                lastDst = d;
+                last = RasterFill.over(k == 256 ? s : scale(s, k), d);
+            }
+            dst[i] = last;
         }
     }
 

@@ -24,7 +24,7 @@ class StrokeRasterTest {
         long differing = 0;
         for (int round = 0; round < 200; round++) {
             PixelShape line = randomLine(random);
-            float width = (float) random.nextDouble(0.5, 4);
+            float width = (float) random.nextDouble(0.5, StrokeRaster.MAX_WIDTH);
             Color colour = new Color(random.nextInt(200), random.nextInt(200), random.nextInt(200),
                     random.nextBoolean() ? 255 : 120 + random.nextInt(135));
             BufferedImage expected = canvas();
@@ -78,6 +78,15 @@ class StrokeRasterTest {
         new StrokeRaster(img).draw(back, 3, RasterFill.premultiplied(new Color(0, 0, 0, 128)));
         int grey = img.getRGB(30, 30) & 0xff;
         assertTrue(grey > 120 && grey < 135, "one layer of half black: " + grey);
+    }
+
+    @Test
+    void wideLinesAreLeftToJava2d() {
+        BufferedImage img = canvas();
+        PixelShape line = new PixelShape(new float[] {10, 10, 50, 10}, new int[] {2}, false);
+        assertFalse(new StrokeRaster(img).draw(line, StrokeRaster.MAX_WIDTH + 0.5f, 0xFF000000));
+        assertEquals(0xFFFFFFFF, img.getRGB(30, 10), "nothing drawn");
+        assertTrue(new StrokeRaster(img).draw(line, StrokeRaster.MAX_WIDTH, 0xFF000000));
     }
 
     @Test
