@@ -34,6 +34,7 @@ final class ImportPreview extends VBox {
         setSpacing(4);
         caption.setId("importPreviewCaption");
         caption.setWrapText(true);
+        caption.setMaxWidth(canvas.getWidth()); // long extents wrap instead of widening the wizard's right column
         getChildren().addAll(canvas, caption);
         clear();
     }

@@ -8,6 +8,7 @@ import de.trassenwerk.io.Dataset;
 import de.trassenwerk.io.FeatureCursor;
 import de.trassenwerk.io.FeatureSource;
 import de.trassenwerk.io.SourceFeature;
+import de.trassenwerk.io.SourceSchema;
 import de.trassenwerk.io.importer.ImportListener;
 import de.trassenwerk.io.importer.ImportProblem;
 import de.trassenwerk.io.importer.ImportReport;
@@ -17,22 +18,28 @@ import de.trassenwerk.io.importer.LayerImport;
 import de.trassenwerk.io.importer.SourceOptions;
 import de.trassenwerk.io.importer.Sources;
 import de.trassenwerk.io.importer.WriteMode;
-import de.trassenwerk.io.mapping.FieldMapping;
+import de.trassenwerk.io.mapping.MappingTarget;
+import de.trassenwerk.store.GeoPackageStore;
 import de.trassenwerk.store.LayerSchema;
 import de.trassenwerk.store.ThemeLayers;
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -40,17 +47,21 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -60,17 +71,18 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * The import wizard: choose a source (file or service URL) and its layer, check the coordinate
  * system and a preview map, choose the target GeoPackage and layer, what to do with an existing
- * layer, a field mapping and what to do with invalid geometries, then import with a progress bar
- * and a cancel button. Everything the command line's {@code import} can do.
+ * layer, a field mapping (chosen, or made and edited in the {@link MappingEditor}; Import waits
+ * until it fits the source and the layer) and what to do with invalid geometries, then import with
+ * a progress bar and a cancel button. Everything the command line's {@code import} can do.
  *
  * <p>Thread rules: the window and its controls live on the FX thread. Opening the source, reading
- * the preview and the import itself run as {@link Task}s on one worker thread of this wizard, one
- * after another, so the opened dataset is only ever used by one thread at a time and never by the
- * FX thread; controls are disabled while a task runs. Cancel sets a flag the import polls.
+ * the preview and the source's fields, looking up the target layer's fields and the import itself
+ * run as {@link Task}s on one worker thread of this wizard, one after another, so the opened
+ * dataset is only ever used by one thread at a time and never by the FX thread; controls are
+ * disabled while a task that reads the source runs. Cancel sets a flag the import polls.
  */
 public final class ImportWizard {
     private static final int PREVIEW_FEATURES = 5000;
-    private static final String BY_NAME = "";
 
     private final Stage stage = new Stage();
     private final Consumer<Path> onImported;
@@ -91,8 +103,7 @@ public final class ImportWizard {
     private final ComboBox<String> targetLayer = new ComboBox<>();
     private final ChoiceBox<WriteMode> mode = new ChoiceBox<>();
     private final TextField key = field("importKey");
-    private final ComboBox<String> mapping = new ComboBox<>();
-    private final TableView<FieldMapping.Rule> rules = new TableView<>();
+    private final MappingEditor mapping = new MappingEditor(this::mappingMadeFor, this::showError);
     private final ToggleGroup invalid = new ToggleGroup();
     private final ProgressBar progress = new ProgressBar(0);
     private final Label status = new Label();
@@ -100,10 +111,12 @@ public final class ImportWizard {
     private final Button cancel = button("importCancel", "ui.import.cancel");
     private final TextArea report = new TextArea();
 
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+
     private Dataset dataset;
     private FeatureSource chosen;
-    private FieldMapping loadedMapping;
-    private boolean busy;
+    /** Counts the target look-ups; only the latest one's answer is shown. */
+    private long targetLookups;
 
     private ImportWizard(Window owner, Path targetGpkg, Consumer<Path> onImported) {
         this.onImported = onImported == null ? p -> { } : onImported;
@@ -112,9 +125,16 @@ public final class ImportWizard {
         }
         stage.setTitle(Messages.get("ui.import.title"));
         target.setText(targetGpkg == null ? "" : targetGpkg.toString());
-        stage.setScene(new Scene(layout(), 980, 720));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(layout(), Math.min(1180, screen.getWidth() - 40), Math.min(900, screen.getHeight() - 40));
+        scene.getStylesheets().add(Objects.requireNonNull(ImportWizard.class.getResource("import-wizard.css"))
+                .toExternalForm());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), mapping::saveAs);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), mapping::newMapping);
+        stage.setScene(scene);
         stage.setOnHidden(e -> closeDataset());
         wire();
+        lookUpTarget();
     }
 
     /**
@@ -130,6 +150,11 @@ public final class ImportWizard {
     /** The wizard's window. */
     public Stage stage() {
         return stage;
+    }
+
+    /** The field mapping section (tests replace its file dialogs). */
+    MappingEditor mappingEditor() {
+        return mapping;
     }
 
     // ---------------------------------------------------------------- layout
@@ -171,37 +196,7 @@ public final class ImportWizard {
             }
         });
         key.setPromptText(Messages.get("ui.import.keyPrompt"));
-        mapping.setId("importMapping");
-        List<String> mappings = new ArrayList<>();
-        mappings.add(BY_NAME);
-        mappings.addAll(FieldMapping.shippedNames());
-        mapping.setItems(FXCollections.observableArrayList(mappings));
-        mapping.setValue(BY_NAME);
-        mapping.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String s) {
-                return s == null || s.isEmpty() ? Messages.get("ui.import.mapping.byName") : s;
-            }
-
-            @Override
-            public String fromString(String s) {
-                return s;
-            }
-        });
-        rules.setId("importRules");
-        rules.setPrefHeight(140);
-        rules.setPlaceholder(new Label(Messages.get("ui.import.mapping.none")));
-        TableColumn<FieldMapping.Rule, String> from = new TableColumn<>(Messages.get("ui.import.mapping.from"));
-        from.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().from() == null ? "" : c.getValue().from()));
-        TableColumn<FieldMapping.Rule, String> to = new TableColumn<>(Messages.get("ui.import.mapping.to"));
-        to.setCellValueFactory(c -> new SimpleStringProperty(String.join(", ", c.getValue().to())));
-        TableColumn<FieldMapping.Rule, String> how = new TableColumn<>(Messages.get("ui.import.mapping.convert"));
-        how.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().convert().name().toLowerCase(java.util.Locale.ROOT)
-                + (c.getValue().value() != null ? " " + c.getValue().value() : "")));
-        rules.getColumns().add(from);
-        rules.getColumns().add(to);
-        rules.getColumns().add(how);
-        rules.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        mapping.disableProperty().bind(busy);
 
         RadioButton fail = radio("importInvalidFail", "ui.import.invalid.fail", InvalidGeometries.FAIL);
         RadioButton repair = radio("importInvalidRepair", "ui.import.invalid.repair", InvalidGeometries.REPAIR);
@@ -212,25 +207,24 @@ public final class ImportWizard {
         browse.setOnAction(e -> browse());
         Button chooseTarget = button("importChooseTarget", "ui.import.chooseTarget");
         chooseTarget.setOnAction(e -> chooseTarget());
-        Button loadMapping = button("importLoadMapping", "ui.import.mapping.load");
-        loadMapping.setOnAction(e -> loadMapping());
-        Button saveMapping = button("importSaveMapping", "ui.import.mapping.save");
-        saveMapping.setOnAction(e -> saveMapping());
 
         GridPane form = new GridPane();
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        form.getColumnConstraints().add(labels);
         form.setHgap(8);
         form.setVgap(6);
         form.setPadding(new Insets(10));
         int row = 0;
-        form.addRow(row++, new Label(Messages.get("ui.import.source")), grow(source), new HBox(6, browse, open));
+        form.addRow(row++, new Label(Messages.get("ui.import.source")), grow(source),
+                unshrinkable(new HBox(6, browse, open)));
         form.addRow(row++, new Label(Messages.get("ui.import.layer")), layer);
         form.addRow(row++, new Label(Messages.get("ui.import.crs")), crs, crsNote);
         form.addRow(row++, new Label(Messages.get("ui.import.target")), grow(target), chooseTarget);
         form.addRow(row++, new Label(Messages.get("ui.import.targetLayer")), targetLayer);
         form.addRow(row++, new Label(Messages.get("ui.import.existing")), mode, key);
-        form.addRow(row++, new Label(Messages.get("ui.import.mapping")), mapping, new HBox(6, loadMapping, saveMapping));
-        form.add(rules, 1, row++, 2, 1);
-        form.addRow(row, new Label(Messages.get("ui.import.invalid")), new HBox(12, fail, repair, skip));
+        form.add(new Label(Messages.get("ui.import.invalid")), 0, row);
+        form.add(unshrinkable(new HBox(12, fail, repair, skip)), 1, row, 2, 1);
 
         progress.setId("importProgress");
         progress.setPrefWidth(260);
@@ -238,7 +232,7 @@ public final class ImportWizard {
         report.setId("importReport");
         report.setEditable(false);
         report.setWrapText(true);
-        report.setPrefRowCount(6);
+        report.setPrefRowCount(3);
         Button close = button("importClose", "ui.import.close");
         close.setOnAction(e -> stage.close());
         cancel.setDisable(true);
@@ -247,10 +241,15 @@ public final class ImportWizard {
         bar.setPadding(new Insets(6, 10, 10, 10));
         VBox right = new VBox(6, new Label(Messages.get("ui.import.preview")), preview);
         right.setPadding(new Insets(10));
-        BorderPane root = new BorderPane(form);
-        root.setRight(right);
+        HBox.setHgrow(form, Priority.ALWAYS);
+        mapping.setPadding(new Insets(0, 10, 6, 10));
+        VBox.setVgrow(mapping, Priority.ALWAYS);
+        VBox.setMargin(report, new Insets(0, 10, 0, 10));
+        HBox top = new HBox(form, right);
+        top.setMinHeight(Region.USE_PREF_SIZE);
+        VBox body = new VBox(top, mapping);
+        BorderPane root = new BorderPane(body);
         root.setBottom(new VBox(4, report, bar));
-        BorderPane.setMargin(report, new Insets(0, 10, 0, 10));
         return root;
     }
 
@@ -264,8 +263,13 @@ public final class ImportWizard {
 
     private static TextField grow(TextField f) {
         GridPane.setHgrow(f, Priority.ALWAYS);
-        f.setPrefColumnCount(40);
+        f.setPrefColumnCount(32);
         return f;
+    }
+
+    private static HBox unshrinkable(HBox box) {
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
     }
 
     private static HBox spacer() {
@@ -278,13 +282,23 @@ public final class ImportWizard {
         open.setOnAction(e -> openSource());
         source.setOnAction(e -> openSource());
         layer.valueProperty().addListener((o, was, now) -> {
-            if (now != null && !busy) {
+            if (now != null && !busy.get()) {
                 chooseLayer(now);
             }
         });
-        mode.valueProperty().addListener((o, was, now) -> key.setDisable(now != WriteMode.UPDATE));
+        mode.valueProperty().addListener((o, was, now) -> {
+            key.setDisable(now != WriteMode.UPDATE);
+            lookUpTarget();
+        });
         key.setDisable(true);
-        mapping.valueProperty().addListener((o, was, now) -> showMapping());
+        targetLayer.valueProperty().addListener((o, was, now) -> lookUpTarget());
+        target.setOnAction(e -> lookUpTarget());
+        target.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                lookUpTarget();
+            }
+        });
+        go.disableProperty().bind(busy.or(mapping.validProperty().not()));
         go.setOnAction(e -> startImport());
         cancel.setOnAction(e -> {
             cancelled.set(true);
@@ -313,65 +327,71 @@ public final class ImportWizard {
         File f = fc.showSaveDialog(stage);
         if (f != null) {
             target.setText(f.getPath());
+            lookUpTarget();
         }
     }
 
-    private void loadMapping() {
-        FileChooser fc = new FileChooser();
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("ui.import.mapping.filter"), "*.json"));
-        File f = fc.showOpenDialog(stage);
-        if (f == null) {
-            return;
-        }
-        try {
-            loadedMapping = FieldMapping.read(f.toPath());
-            mapping.getItems().add(f.getPath());
-            mapping.setValue(f.getPath());
-        } catch (UserFacingException e) {
-            report.setText(e.localizedMessage());
-        }
+    /** A chosen mapping was made for {@code layer}: it becomes the target layer. */
+    private void mappingMadeFor(String layerName) {
+        targetLayer.setValue(layerName);
     }
 
-    private void saveMapping() {
-        FieldMapping m = currentMapping();
-        if (m == null) {
+    private void showError(String message) {
+        report.setText(message);
+    }
+
+    /**
+     * Finds on the worker which fields the import will write (the existing layer's, a theme layer's,
+     * or any for a new layer) and hands them to the mapping editor.
+     */
+    private void lookUpTarget() {
+        String file = target.getText() == null ? "" : target.getText().trim();
+        String name = targetLayer.getValue() == null ? "" : targetLayer.getValue().trim();
+        boolean keeps = mode.getValue() == WriteMode.APPEND || mode.getValue() == WriteMode.UPDATE;
+        long lookup = ++targetLookups;
+        if (worker.isShutdown()) {
             return;
         }
-        FileChooser fc = new FileChooser();
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("ui.import.mapping.filter"), "*.json"));
-        File f = fc.showSaveDialog(stage);
-        if (f != null) {
-            try {
-                m.write(f.toPath());
-            } catch (UserFacingException e) {
-                report.setText(e.localizedMessage());
+        Task<MappingTarget> task = new Task<>() {
+            @Override
+            protected MappingTarget call() {
+                return MappingTarget.forImport(name, existingLayer(file, name), keeps);
             }
-        }
+        };
+        task.setOnSucceeded(e -> {
+            if (lookup == targetLookups) {
+                mapping.setTarget(task.getValue());
+            }
+        });
+        worker.submit(task);
     }
 
-    private FieldMapping currentMapping() {
-        String m = mapping.getValue();
-        if (m == null || m.equals(BY_NAME)) {
+    /** The layer {@code name} of the GeoPackage {@code file}, or null when there is none (worker thread). */
+    private static LayerSchema existingLayer(String file, String name) {
+        if (file.isEmpty() || name.isEmpty()) {
             return null;
         }
-        return FieldMapping.shipped(m).orElse(loadedMapping);
-    }
-
-    private void showMapping() {
-        FieldMapping m = currentMapping();
-        rules.getItems().setAll(m == null ? List.of() : m.fields());
-        if (m != null && m.layer() != null) {
-            targetLayer.setValue(m.layer());
+        try {
+            Path p = Path.of(file);
+            if (!Files.isRegularFile(p)) {
+                return null;
+            }
+            try (GeoPackageStore store = GeoPackageStore.open(p, GeoPackageStore.Mode.READ_ONLY)) {
+                return store.hasLayer(name) ? store.schema(name) : null;
+            }
+        } catch (InvalidPathException | UserFacingException e) {
+            return null; // the import itself names what is wrong with the target
         }
     }
 
     private void openSource() {
         String text = source.getText().trim();
-        if (text.isEmpty() || busy) {
+        if (text.isEmpty() || busy.get()) {
             return;
         }
         preview.clear();
         report.clear();
+        mapping.setSource(null);
         Dataset old = dataset;
         dataset = null;
         chosen = null;
@@ -402,6 +422,7 @@ public final class ImportWizard {
             return;
         }
         preview.clear();
+        mapping.setSource(null);
         run(new Task<Chosen>() {
             @Override
             protected Chosen call() {
@@ -445,6 +466,23 @@ public final class ImportWizard {
                 targetLayer.setValue(c.source().name());
             }
             status.setText("");
+            readFields(c.source());
+        });
+    }
+
+    /** Reads the source's fields for the mapping (a GeoJSON's by a pass over the file; the import reuses them). */
+    private void readFields(FeatureSource s) {
+        run(new Task<SourceSchema>() {
+            @Override
+            protected SourceSchema call() {
+                updateMessage(Messages.get("ui.mapping.readingFields", s.name()));
+                return s.schema();
+            }
+        }, schema -> {
+            if (chosen == s) {
+                mapping.setSource(schema);
+            }
+            status.setText("");
         });
     }
 
@@ -453,7 +491,7 @@ public final class ImportWizard {
 
     private void startImport() {
         FeatureSource s = chosen;
-        if (s == null || busy) {
+        if (s == null || busy.get()) {
             report.setText(Messages.get("ui.import.noSource"));
             return;
         }
@@ -495,7 +533,7 @@ public final class ImportWizard {
         }
         ImportSettings s = ImportSettings.into(Path.of(t), l)
                 .withInvalid((InvalidGeometries) invalid.getSelectedToggle().getUserData())
-                .withMapping(currentMapping());
+                .withMapping(mapping.mapping());
         WriteMode m = mode.getValue();
         if (m == WriteMode.UPDATE) {
             if (key.getText().isBlank()) {
@@ -542,7 +580,7 @@ public final class ImportWizard {
 
     /** Runs a task on the wizard's worker; {@code done} gets its value on the FX thread. */
     private <T> void run(Task<T> task, Consumer<T> done) {
-        busy = true;
+        busy.set(true);
         setControlsDisabled(true);
         progress.progressProperty().bind(task.progressProperty());
         status.textProperty().bind(task.messageProperty());
@@ -561,8 +599,11 @@ public final class ImportWizard {
     }
 
     private void finish() {
-        busy = false;
+        busy.set(false);
         progress.progressProperty().unbind();
+        if (progress.getProgress() < 0) {
+            progress.setProgress(0); // a task that never said how far it got leaves no busy bar behind
+        }
         status.textProperty().unbind();
         setControlsDisabled(false);
     }
@@ -571,7 +612,6 @@ public final class ImportWizard {
         source.setDisable(disabled);
         open.setDisable(disabled);
         layer.setDisable(disabled);
-        go.setDisable(disabled);
         cancel.setDisable(!disabled);
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import de.trassenwerk.store.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -123,10 +124,11 @@ public record FieldMapping(String description, String layer, List<Rule> fields, 
         }
     }
 
-    /** Saves this mapping as JSON. */
+    /** Saves this mapping as JSON; the file is replaced in one step, never left half-written. */
     public void write(Path file) {
         try {
-            Files.writeString(file, JSON.writeValueAsString(this) + "\n");
+            String text = JSON.writeValueAsString(this) + "\n";
+            AtomicFiles.write(file, tmp -> Files.writeString(tmp, text));
         } catch (IOException e) {
             throw new MappingException("mapping.error.unwritable", e, file.toString(), e.getMessage());
         }
