@@ -48,9 +48,8 @@ final class CostBreakdownView extends VBox {
         title.getStyleClass().add("pane-title");
         table.setId(idPrefix + "Table");
         table.setPlaceholder(new Label(""));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(24);
-        TableColumn<Row, String> name = column("class", r -> CostClassStyle.label(r.costClass()), false);
+        TableColumn<Row, String> name = column("class", r -> CostClassStyle.label(r.costClass()), 0);
         name.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -60,18 +59,23 @@ final class CostBreakdownView extends VBox {
                 setGraphic(row == null ? null : swatch(row.costClass()));
             }
         });
-        name.setPrefWidth(190);
         table.getColumns().add(name);
-        table.getColumns().add(column("m", r -> RouteNumbers.metres(r.m()), true));
-        table.getColumns().add(column("eur", r -> RouteNumbers.euros(r.eur()), true));
-        table.getColumns().add(column("share", r -> share(r.eur()), true));
+        table.getColumns().add(column("m", r -> RouteNumbers.metres(r.m()), 70));
+        table.getColumns().add(column("eur", r -> RouteNumbers.euros(r.eur()), 75));
+        table.getColumns().add(column("share", r -> share(r.eur()), 50));
+        // the figures keep their width; the class names take what is left (less a scroll bar's width)
+        name.prefWidthProperty().bind(table.widthProperty().subtract(70 + 75 + 50 + 20));
         total.setId(idPrefix + "Total");
         total.getStyleClass().add("breakdown-total");
         GridPane bars = new GridPane();
         bars.setHgap(6);
         bars.setVgap(3);
-        bars.addRow(0, new Label(Messages.get("ui.route.bar.length")), lengthBar);
-        bars.addRow(1, new Label(Messages.get("ui.route.bar.cost")), costBar);
+        Label length = new Label(Messages.get("ui.route.bar.length"));
+        Label cost = new Label(Messages.get("ui.route.bar.cost"));
+        length.setMinWidth(Region.USE_PREF_SIZE);
+        cost.setMinWidth(Region.USE_PREF_SIZE);
+        bars.addRow(0, length, lengthBar);
+        bars.addRow(1, cost, costBar);
         GridPane.setHgrow(lengthBar, Priority.ALWAYS);
         GridPane.setHgrow(costBar, Priority.ALWAYS);
         for (HBox bar : List.of(lengthBar, costBar)) {
@@ -138,12 +142,13 @@ final class CostBreakdownView extends VBox {
         return r;
     }
 
-    private static TableColumn<Row, String> column(String key, Function<Row, String> text, boolean numeric) {
+    private static TableColumn<Row, String> column(String key, Function<Row, String> text, double width) {
         TableColumn<Row, String> c = new TableColumn<>(Messages.get("ui.route.breakdown." + key));
         c.setSortable(false);
-        if (numeric) {
+        c.setReorderable(false);
+        if (width > 0) {
             c.getStyleClass().add("number-column");
-            c.setPrefWidth(80);
+            c.setPrefWidth(width);
         }
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
         return c;

@@ -5,6 +5,7 @@ import de.trassenwerk.i18n.Messages;
 import de.trassenwerk.routing.GapPlan;
 import de.trassenwerk.routing.RoundedCosts;
 import de.trassenwerk.routing.Route;
+import de.trassenwerk.routing.RoutingException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,12 +18,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 
 /**
  * The sites of "plan all gaps", one row each: site number, name, district, the node its route reaches,
  * the route's length and cost (rounded as in its breakdown), and a note: the metres dug under moratorium,
- * or why no route was found (such rows are tinted). Sortable; at first the sites without a route, then
- * by cost, dearest first. FX thread only.
+ * or why no route was found (such rows are tinted). Sortable; at first by cost, dearest first, the sites
+ * without a route last. FX thread only.
  */
 final class GapRoutesTable extends TableView<GapRoutesTable.Row> {
     /**
@@ -30,9 +32,10 @@ final class GapRoutesTable extends TableView<GapRoutesTable.Row> {
      *
      * @param site  the under-served site
      * @param route the best route to its cheapest node, or null
-     * @param note  the moratorium note or the reason there is no route; empty when none
+     * @param note   the moratorium note or, in a few words, why there is no route; empty when none
+     * @param reason the whole message why there is no route; null when there is one
      */
-    record Row(SiteGap site, Route route, String note) {
+    record Row(SiteGap site, Route route, String note, String reason) {
         Double lengthM() {
             return route == null ? null : RoundedCosts.of(route.breakdown()).lengthM();
         }
@@ -47,22 +50,30 @@ final class GapRoutesTable extends TableView<GapRoutesTable.Row> {
     GapRoutesTable() {
         setId("gapRoutesTable");
         getStyleClass().add("routes-table");
-        setPlaceholder(new Label(Messages.get("ui.route.gaps.empty")));
+        Label empty = new Label(Messages.get("ui.route.gaps.empty"));
+        empty.setWrapText(true);
+        empty.setPadding(new javafx.geometry.Insets(8));
+        setPlaceholder(empty);
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         getColumns().add(column("site", r -> r.site().siteNo(), null, 70));
-        getColumns().add(column("name", r -> r.site().name(), null, 130));
-        getColumns().add(column("district", r -> r.site().district(), null, 100));
-        getColumns().add(column("to", r -> r.route() == null ? null : r.route().toRef(), null, 80));
-        getColumns().add(column("length", Row::lengthM, RouteNumbers::metres, 75));
-        getColumns().add(column("cost", Row::costEur, v -> RouteNumbers.euros(v), 75));
-        getColumns().add(column("note", Row::note, null, 160));
+        TableColumn<Row, String> name = column("name", r -> r.site().name(), null, 130);
+        name.setVisible(false); // the narrow dock shows it on demand (the table's column menu)
+        getColumns().add(name);
+        getColumns().add(column("district", r -> r.site().district(), null, 85));
+        getColumns().add(column("to", r -> r.route() == null ? null : r.route().toRef(), null, 65));
+        getColumns().add(column("length", Row::lengthM, RouteNumbers::metres, 65));
+        getColumns().add(column("cost", Row::costEur, v -> RouteNumbers.euros(v), 70));
+        getColumns().add(column("note", Row::note, null, 140));
+        setTableMenuButtonVisible(true);
         setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Row item, boolean empty) {
                 super.updateItem(item, empty);
                 getStyleClass().removeAll("route-moratorium", "route-failed");
+                setTooltip(null);
                 if (!empty && item != null && item.route() == null) {
                     getStyleClass().add("route-failed");
+                    setTooltip(new Tooltip(item.reason()));
                 } else if (!empty && item != null && item.route().moratorium()) {
                     getStyleClass().add("route-moratorium");
                 }
@@ -85,14 +96,27 @@ final class GapRoutesTable extends TableView<GapRoutesTable.Row> {
             String note = r.route().moratorium() ? Messages.get("ui.route.moratorium.yes",
                     RouteNumbers.metres(r.route().breakdown().get(
                             de.trassenwerk.routing.CostClasses.MORATORIUM_TRENCH).m())) : "";
-            list.add(new Row(site, r.route(), note));
+            list.add(new Row(site, r.route(), note, null));
         }
         for (GapPlan.Failure f : plan.failures()) {
-            list.add(new Row(byNo.get(f.origin().ref()), null, f.reason().localizedMessage()));
+            list.add(new Row(byNo.get(f.origin().ref()), null, shortReason(f.reason()),
+                    f.reason().localizedMessage()));
         }
-        list.sort(Comparator.comparing(Row::costEur, Comparator.nullsFirst(Comparator.reverseOrder())));
+        list.sort(Comparator.comparing(Row::costEur, Comparator.nullsLast(Comparator.reverseOrder())));
         getSortOrder().clear();
         rows.setAll(list);
+    }
+
+    /** Why a site has no route, in a few words; the whole message is the row's tooltip. */
+    private static String shortReason(RoutingException e) {
+        String key = e.key();
+        if (key.startsWith("routing.error.moratoriumOnly")) {
+            return Messages.get("ui.route.gaps.reason.moratorium");
+        }
+        if (key.equals("routing.error.disconnected") || key.equals("routing.error.noNodeReachable")) {
+            return Messages.get("ui.route.gaps.reason.disconnected");
+        }
+        return e.localizedMessage();
     }
 
     /** Empties the table. */
@@ -105,6 +129,7 @@ final class GapRoutesTable extends TableView<GapRoutesTable.Row> {
         TableColumn<Row, T> c = new TableColumn<>(Messages.get("ui.route.column." + key));
         c.setId("gapRoutesColumn-" + key);
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 65));
         if (text != null) {
             c.getStyleClass().add("number-column");
         }

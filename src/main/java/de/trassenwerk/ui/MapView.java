@@ -238,8 +238,8 @@ public final class MapView extends Region {
     }
 
     /**
-     * Draws planned routes over the map (over the thematic overlays, under the highlight), replacing the
-     * routes drawn before; null or {@link RouteDrawing#EMPTY} clears them. Kept until another file is shown.
+     * Draws planned routes over the map (over the thematic overlays and the highlight: the routes being
+     * planned are what the user looks at), replacing the routes drawn before; null or {@link RouteDrawing#EMPTY} clears them. Kept until another file is shown.
      */
     public void setRouteDrawing(RouteDrawing drawing) {
         routes = drawing == null ? RouteDrawing.EMPTY : drawing;
@@ -395,8 +395,8 @@ public final class MapView extends Region {
                 for (ThematicOverlay t : themes) {
                     ThematicOverlayPainter.paint(r.image(), vp, t, () -> false);
                 }
-                RouteDrawingPainter.paint(r.image(), vp, drawn, () -> false);
                 HighlightPainter.paint(r.image(), vp, marked);
+                RouteDrawingPainter.paint(r.image(), vp, drawn, () -> false);
                 MapDecorations.paint(r.image(), vp);
                 PngWriter.write(r.image(), target);
             } catch (IOException | RuntimeException e) {
@@ -586,8 +586,8 @@ public final class MapView extends Region {
                 for (ThematicOverlay t : themes) { // the result's image is ours to draw on
                     ThematicOverlayPainter.paint(r.image(), vp, t, () -> generation.get() != gen);
                 }
-                RouteDrawingPainter.paint(r.image(), vp, drawn, () -> generation.get() != gen);
                 HighlightPainter.paint(r.image(), vp, marked);
+                RouteDrawingPainter.paint(r.image(), vp, drawn, () -> generation.get() != gen);
                 int[] frame = ((DataBufferInt) r.image().getRaster().getDataBuffer()).getData();
                 Platform.runLater(() -> commit(gen, r, frame));
             }

@@ -13,7 +13,7 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * Turns planned routes into what the map draws ({@link RouteDrawing}): each stretch in the colour of its
  * cost class ({@link CostClassStyle}); the best route wide and solid on a dark halo, alternatives thinner
- * and dashed on a white halo (the one chosen in the table a little wider, on top of the others); the
+ * and dashed on a lighter one (the one chosen in the table a little wider, on top of the others); the
  * start as marker "A", the end as "B". Stateless; any thread.
  */
 final class RouteDrawings {
@@ -22,7 +22,7 @@ final class RouteDrawings {
     /** The end marker's colour. */
     static final Color END = new Color(165, 0, 38);
     private static final Color DARK_HALO = new Color(30, 30, 30, 210);
-    private static final Color LIGHT_HALO = new Color(255, 255, 255, 220);
+    private static final Color THIN_HALO = new Color(30, 30, 30, 140);
     private static final float BEST = 6;
     private static final float ALTERNATIVE = 3;
     private static final float CHOSEN_ALTERNATIVE = 4.5f;
@@ -40,12 +40,12 @@ final class RouteDrawings {
         for (int i = routes.size() - 1; i >= 1; i--) {
             Route r = routes.get(i);
             if (r.rank() != chosenRank) {
-                tracks.add(track(r, ALTERNATIVE, true, LIGHT_HALO));
+                tracks.add(track(r, ALTERNATIVE, true, THIN_HALO));
             }
         }
         for (Route r : routes) {
             if (r.rank() == chosenRank && r.rank() != 1) {
-                tracks.add(track(r, CHOSEN_ALTERNATIVE, true, LIGHT_HALO));
+                tracks.add(track(r, CHOSEN_ALTERNATIVE, true, THIN_HALO));
             }
         }
         if (!routes.isEmpty()) {

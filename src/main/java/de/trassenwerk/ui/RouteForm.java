@@ -92,8 +92,8 @@ final class RouteForm extends VBox {
         setId("routeForm");
         fromSite.setSelected(true);
         toNearest.setSelected(true);
-        combo(siteBox, "routeSiteBox", "ui.route.site.prompt", 120);
-        combo(nodeBox, "routeNodeBox", "ui.route.node.prompt", 120);
+        combo(siteBox, "routeSiteBox", "ui.route.site.prompt", 130);
+        combo(nodeBox, "routeNodeBox", "ui.route.node.prompt", 130);
         fromGapSite.setId("routeFromGapSite");
         fromGapSite.setTooltip(new Tooltip(Messages.get("ui.route.gapSite.tooltip")));
         fromGapSite.setText(Messages.get("ui.route.gapSite", "–"));
@@ -107,6 +107,8 @@ final class RouteForm extends VBox {
         pickEnd.selectedProperty().addListener((o, was, on) -> pick(pickEnd, on, false));
         startLabel.setId("routeStartLabel");
         endLabel.setId("routeEndLabel");
+        startLabel.setMinWidth(0);
+        endLabel.setMinWidth(0);
         siteBox.valueProperty().addListener((o, was, now) -> {
             if (now != null && !now.isBlank()) {
                 fromSite.setSelected(true);
@@ -133,12 +135,15 @@ final class RouteForm extends VBox {
         places.setHgap(6);
         places.setVgap(4);
         places.add(heading("ui.route.from"), 0, 0);
-        places.add(row(fromSite, siteBox, fromGapSite), 1, 0);
-        places.add(row(fromPoint, pickStart, startLabel), 1, 1);
-        places.add(heading("ui.route.to"), 0, 2);
-        places.add(row(toNearest), 1, 2);
-        places.add(row(toNode, nodeBox), 1, 3);
-        places.add(row(toPoint, pickEnd, endLabel), 1, 4);
+        places.add(row(fromSite, siteBox), 1, 0);
+        HBox gapRow = row(fromGapSite);
+        gapRow.setPadding(new Insets(0, 0, 0, 24));
+        places.add(gapRow, 1, 1);
+        places.add(row(fromPoint, pickStart, startLabel), 1, 2);
+        places.add(heading("ui.route.to"), 0, 3);
+        places.add(row(toNearest), 1, 3);
+        places.add(row(toNode, nodeBox), 1, 4);
+        places.add(row(toPoint, pickEnd, endLabel), 1, 5);
         FlowPane options = new FlowPane(12, 6, labelled("ui.route.alternatives", alternatives), allowMoratorium,
                 labelled("ui.route.today", today));
         options.setAlignment(Pos.CENTER_LEFT);
@@ -234,6 +239,10 @@ final class RouteForm extends VBox {
         return allowMoratorium.isSelected();
     }
 
+    void setAllowMoratorium(boolean allow) {
+        allowMoratorium.setSelected(allow);
+    }
+
     /** The settings a planner is built with. */
     RoutePlanning.Settings settings() {
         for (Spinner<?> s : List.of(buffer, lead, horizon, moratorium)) {
@@ -303,19 +312,24 @@ final class RouteForm extends VBox {
             onPrompt.accept(Messages.get("ui.route.picked.site", site));
         } else {
             startPoint = c;
-            startLabel.setText(Origin.point(c.x, c.y).ref());
+            startLabel.setText(shortXy(c));
             fromPoint.setSelected(true);
-            onPrompt.accept(Messages.get("ui.route.picked.start", startLabel.getText()));
+            onPrompt.accept(Messages.get("ui.route.picked.start", Origin.point(c.x, c.y).ref()));
         }
         onPlacesChanged.run();
     }
 
     private void endPicked(Coordinate c) {
         endPoint = c;
-        endLabel.setText(Origin.point(c.x, c.y).ref());
+        endLabel.setText(shortXy(c));
         toPoint.setSelected(true);
-        onPrompt.accept(Messages.get("ui.route.picked.end", endLabel.getText()));
+        onPrompt.accept(Messages.get("ui.route.picked.end", Origin.point(c.x, c.y).ref()));
         onPlacesChanged.run();
+    }
+
+    /** A picked point to the metre, as the form shows it (the message and the route keep two decimals). */
+    private static String shortXy(Coordinate c) {
+        return String.format(Locale.ROOT, "%.0f, %.0f", c.x, c.y);
     }
 
     /** The commercial site whose plot holds {@code c}, or null. */
@@ -394,6 +408,7 @@ final class RouteForm extends VBox {
     private static Label heading(String key) {
         Label l = new Label(Messages.get(key));
         l.getStyleClass().add("pane-title");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

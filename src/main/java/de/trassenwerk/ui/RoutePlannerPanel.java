@@ -13,6 +13,7 @@ import de.trassenwerk.routing.RoundedCosts;
 import de.trassenwerk.routing.Route;
 import de.trassenwerk.routing.RoutePlanner;
 import de.trassenwerk.routing.RouteRequest;
+import de.trassenwerk.routing.RoutingException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,9 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
@@ -66,6 +69,7 @@ public final class RoutePlannerPanel extends BorderPane {
     private final Button planAll = new Button(Messages.get("ui.route.planAll"));
     private final Button save = new Button(Messages.get("ui.route.save"));
     private final Label message = new Label();
+    private final Button retryWithMoratorium = new Button(Messages.get("ui.route.retryMoratorium"));
     private final RoutesTable routesTable = new RoutesTable();
     private final CostBreakdownView breakdown = new CostBreakdownView("routeBreakdown");
     private final GapRoutesTable gapTable = new GapRoutesTable();
@@ -113,36 +117,51 @@ public final class RoutePlannerPanel extends BorderPane {
         saved.addListener((o, was, now) -> updateSave());
         message.setId("routeMessage");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.getStyleClass().add("route-message");
         FlowPane buttons = new FlowPane(8, 6, run, planAll, save);
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        VBox actions = new VBox(4, buttons, message);
+        VBox actions = new VBox(4, buttons);
         actions.setPadding(new Insets(6, 8, 6, 8));
         VBox left = new VBox(scroll, actions); // the buttons stay in sight however small the dock
         VBox.setVgrow(scroll, Priority.ALWAYS);
         left.setMinWidth(300);
-        left.setPrefWidth(520);
+        left.setPrefWidth(370);
         results.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         routesTab.setId("routesTab");
         gapsTab.setId("gapRoutesTab");
         routesTab.setContent(split(routesTable, breakdown, 0.5));
         gapTotals.setId("gapRoutesTotals");
         gapTotals.setWrapText(true);
-        VBox network = new VBox(6, gapTotals, networkBreakdown);
-        VBox.setVgrow(networkBreakdown, Priority.ALWAYS);
-        network.setPadding(new Insets(0, 0, 0, 8));
-        gapsTab.setContent(split(gapTable, network, 0.55));
+        gapTotals.setMinHeight(Region.USE_PREF_SIZE);
+        gapTotals.setPadding(new Insets(4, 8, 4, 8));
+        SplitPane gapSplit = split(gapTable, networkBreakdown, 0.56);
+        VBox gapsPane = new VBox(gapTotals, gapSplit);
+        VBox.setVgrow(gapSplit, Priority.ALWAYS);
+        gapsTab.setContent(gapsPane);
         results.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> drawRoutes());
         routesTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> routeChosen(now));
         gapTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> gapSiteChosen(now));
         legend.setId("routeLegend");
         legend.setPadding(new Insets(4, 8, 4, 8));
-        VBox right = new VBox(results, legend);
+        retryWithMoratorium.setId("routeRetryMoratorium");
+        retryWithMoratorium.setOnAction(e -> {
+            form.setAllowMoratorium(true);
+            plan();
+        });
+        retryWithMoratorium.disableProperty().bind(busy);
+        showRetry(false);
+        HBox messageBar = new HBox(8, message, retryWithMoratorium);
+        messageBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        messageBar.setPadding(new Insets(4, 8, 4, 8));
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        VBox right = new VBox(messageBar, results, legend); // a message as wide as the results: room for reasons
         VBox.setVgrow(results, Priority.ALWAYS);
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.33);
         SplitPane.setResizableWithParent(left, false);
         setCenter(split);
     }
@@ -248,6 +267,7 @@ public final class RoutePlannerPanel extends BorderPane {
         }
     }
 
+    /** Start or end changed: the routes shown are no longer those of the form; the map shows the new places. */
     private void placesChanged() {
         if (!routes.isEmpty()) {
             routes = List.of();
@@ -256,6 +276,8 @@ public final class RoutePlannerPanel extends BorderPane {
         }
         if (results.getSelectionModel().getSelectedItem() == routesTab) {
             drawRoutes();
+        } else {
+            results.getSelectionModel().select(routesTab); // draws the routes tab's places
         }
     }
 
@@ -281,13 +303,11 @@ public final class RoutePlannerPanel extends BorderPane {
         gapTable.show(plan, all.sites());
         RoundedCosts sum = RoundedCosts.of(plan.sum().breakdown());
         RoundedCosts network = RoundedCosts.of(plan.network().breakdown());
-        gapTotals.setText(String.join("\n",
-                Messages.get("ui.route.gaps.count", all.sites().size(), plan.routes().size(), plan.failures().size()),
-                Messages.get("ui.route.gaps.sum", RouteNumbers.kilometres(sum.lengthM()), RouteNumbers.euros(sum.costEur())),
-                Messages.get("ui.route.gaps.network", RouteNumbers.kilometres(network.lengthM()),
-                        RouteNumbers.euros(network.costEur())),
-                Messages.get("ui.route.gaps.shared", RouteNumbers.kilometres(sum.lengthM() - network.lengthM()),
-                        RouteNumbers.euros(sum.costEur() - network.costEur()))));
+        gapTotals.setText(Messages.get("ui.route.gaps.count", all.sites().size(), plan.routes().size(),
+                plan.failures().size()) + " " + Messages.get("ui.route.gaps.network",
+                RouteNumbers.kilometres(network.lengthM()), RouteNumbers.euros(network.costEur()),
+                RouteNumbers.kilometres(sum.lengthM()), RouteNumbers.euros(sum.costEur()),
+                RouteNumbers.euros(sum.costEur() - network.costEur())));
         networkBreakdown.show(Messages.get("ui.route.gaps.breakdown"), plan.network().breakdown());
         info(Messages.get("ui.route.gaps.done", plan.routes().size(), RouteNumbers.euros(network.costEur())));
         results.getSelectionModel().select(gapsTab);
@@ -445,6 +465,14 @@ public final class RoutePlannerPanel extends BorderPane {
         routesTable.getItems().clear();
         drawRoutes();
         error(describe(e));
+        showRetry(e instanceof RoutingException r && r.key().startsWith("routing.error.moratoriumOnly")
+                && !form.allowMoratorium());
+    }
+
+    /** Offers, beside a message that only a moratorium street leads to the target, to allow it and plan again. */
+    private void showRetry(boolean show) {
+        retryWithMoratorium.setVisible(show);
+        retryWithMoratorium.setManaged(show);
     }
 
     private static String describe(Throwable e) {
@@ -455,6 +483,7 @@ public final class RoutePlannerPanel extends BorderPane {
     }
 
     private void info(String text) {
+        showRetry(false);
         message.getStyleClass().removeAll("route-message-error", "route-message-done");
         message.setText(text);
     }

@@ -14,8 +14,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TableRow;
 
 /**
- * The routes of one request, best first: rank, target, length, cost, cost per metre and whether the
- * route digs a street under moratorium (flagged rows are tinted). Lengths and costs are the rounded
+ * The routes of one request, best first: rank, target, length, cost and whether the route digs a street
+ * under moratorium (flagged rows are tinted). Lengths and costs are the rounded
  * figures of the breakdown ({@link RoundedCosts}), so a row's cost is the sum its breakdown shows.
  * FX thread only.
  */
@@ -23,14 +23,16 @@ final class RoutesTable extends TableView<Route> {
     RoutesTable() {
         setId("routesTable");
         getStyleClass().add("routes-table");
-        setPlaceholder(new Label(Messages.get("ui.route.table.empty")));
+        Label empty = new Label(Messages.get("ui.route.table.empty"));
+        empty.setWrapText(true);
+        empty.setPadding(new javafx.geometry.Insets(8));
+        setPlaceholder(empty);
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        getColumns().add(column("rank", r -> Integer.toString(r.rank()), 40, true));
-        getColumns().add(column("to", Route::toRef, 110, false));
-        getColumns().add(column("length", r -> RouteNumbers.metres(RoundedCosts.of(r.breakdown()).lengthM()), 80, true));
-        getColumns().add(column("cost", r -> RouteNumbers.euros(RoundedCosts.of(r.breakdown()).costEur()), 80, true));
-        getColumns().add(column("perMetre", r -> RouteNumbers.euros(r.costEur() / r.lengthM()), 50, true));
-        getColumns().add(column("moratorium", RoutesTable::moratorium, 90, false));
+        getColumns().add(column("rank", r -> Integer.toString(r.rank()), 30, true));
+        getColumns().add(column("to", Route::toRef, 75, false));
+        getColumns().add(column("length", r -> RouteNumbers.metres(RoundedCosts.of(r.breakdown()).lengthM()), 65, true));
+        getColumns().add(column("cost", r -> RouteNumbers.euros(RoundedCosts.of(r.breakdown()).costEur()), 65, true));
+        getColumns().add(column("moratorium", RoutesTable::moratorium, 80, false));
         setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Route item, boolean empty) {

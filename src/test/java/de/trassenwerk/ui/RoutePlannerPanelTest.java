@@ -161,10 +161,12 @@ class RoutePlannerPanelTest {
         assertTrue(onFx(panel::shownRoutes).isEmpty(), "no route listed");
         assertTrue(robot.lookup("#routeMessage").query().getStyleClass().contains("route-message-error"));
 
-        robot.clickOn("#routeAllowMoratorium");
-        robot.clickOn("#routeRun");
+        robot.clickOn("#routeRetryMoratorium"); // the message offers to allow it and plan again
         waitUntil(() -> !panel.isBusy() && !panel.shownRoutes().isEmpty());
         assertTrue(onFx(panel::shownRoutes).get(0).moratorium(), "allowed, the route digs and is flagged");
+        assertTrue(robot.lookup("#routeAllowMoratorium").queryAs(javafx.scene.control.CheckBox.class).isSelected(),
+                "the form says so");
+        assertFalse(robot.lookup("#routeRetryMoratorium").query().isVisible());
     }
 
     @Test
@@ -177,7 +179,7 @@ class RoutePlannerPanelTest {
         assertTrue(rows.stream().allMatch(r -> r.site() != null && r.site().underserved()));
         List<GapRoutesTable.Row> routed = rows.stream().filter(r -> r.route() != null).toList();
         assertTrue(routed.size() > rows.size() / 2, routed.size() + " of " + rows.size() + " sites routed");
-        assertTrue(rows.stream().filter(r -> r.route() == null).allMatch(r -> !r.note().isBlank()),
+        assertTrue(rows.stream().filter(r -> r.route() == null).allMatch(r -> !r.note().isBlank() && r.reason() != null),
                 "a site without a route says why");
 
         CostBreakdownView network = onFx(panel::networkBreakdownView);
