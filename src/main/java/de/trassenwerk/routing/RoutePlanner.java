@@ -389,8 +389,11 @@ public final class RoutePlanner {
             IntPredicate isTarget, boolean allowMoratorium) {
         String toRef = goal.ref();
         if (!allowMoratorium && search.search(source, isTarget, true) != null) {
-            return new RoutingException("routing.error.moratoriumOnly", start.ref(), toRef, params.moratoriumYears(),
-                    format(costs.moratoriumFactor()));
+            return target < 0 && goal.snap() == null
+                    ? new RoutingException("routing.error.moratoriumOnlyNearest", start.ref(), params.moratoriumYears(),
+                            format(costs.moratoriumFactor()))
+                    : new RoutingException("routing.error.moratoriumOnly", start.ref(), toRef, params.moratoriumYears(),
+                            format(costs.moratoriumFactor()));
         }
         int fromPart = graph.partOf(graph.edgeA[start.snap().edge()]);
         if (target < 0 && goal.snap() == null) {

@@ -114,7 +114,7 @@ class RoutePlannerTest {
 
             RoutingException nearest = assertThrows(RoutingException.class,
                     () -> planner.plan(RouteRequest.of(WEST, Destination.nearestNode())));
-            assertEquals("routing.error.moratoriumOnly", nearest.key());
+            assertEquals("routing.error.moratoriumOnlyNearest", nearest.key());
 
             Route allowed = planner.plan(RouteRequest.of(WEST, Destination.node("PoP Nord")).withAllowMoratorium(true))
                     .get(0);
