@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
         subcommands = {BenchCommand.class, InfoCommand.class, RenderCommand.class, SampleCommand.class, ValidateCommand.class,
             IdentifyCommand.class, FindCommand.class, CoordinateCommand.class, CoordinateBenchCommand.class, RouteCommand.class,
             PublishCommand.class, ImportCommand.class,
+            GapsCommand.class,
             CommandLine.HelpCommand.class})
 public final class TrassenwerkCommand implements Runnable {
 

@@ -24,6 +24,9 @@ final class Icons {
     static final String MEASURE_AREA = "M3 6l9-4 10 6-3 13H5zM6 8v11h11.4l2.4-10.2L12 4.3z";
     static final String EXPORT = "M2 4h20v16H2zM4 6v12h16V6zM5 17l5-6 3 4 2-2 4 4z";
     static final String TIME = "M12 1a11 11 0 1 0 0 22 11 11 0 0 0 0-22zm0 2a9 9 0 1 1 0 18 9 9 0 0 1 0-18zM11 5h2v6.4l4 2.4-1 1.7-5-3z";
+    /** A grid of cells with one missing: coverage gaps. */
+    static final String GAPS = "M2 2h6v6H2zM9 2h6v6H9zM16 2h6v6h-6zM2 9h6v6H2zM16 9h6v6h-6zM2 16h6v6H2zM9 16h6v6H9z"
+            + "M16 16h6v6h-6zM12 10.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z";
 
     private Icons() {
     }

@@ -1,5 +1,6 @@
 package de.trassenwerk.ui;
 
+import de.trassenwerk.coverage.SiteGap;
 import de.trassenwerk.i18n.Messages;
 import de.trassenwerk.i18n.UserFacingException;
 import de.trassenwerk.project.ProjectFiles;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -82,6 +85,10 @@ public final class MainWindow {
     private Path file;
     private CoordinationPanel coordination;
     private Tab coordinationTab;
+    private GapView gaps;
+    private Tab gapsTab;
+    private final ReadOnlyObjectWrapper<SiteGap> selectedGapSite =
+            new ReadOnlyObjectWrapper<>(this, "selectedGapSite");
     private LocalDate referenceDate = LocalDate.now();
     private boolean timeRangeLoaded;
 
@@ -157,6 +164,7 @@ public final class MainWindow {
             saveSoon.stop();
             saveSession();
             closeCoordination();
+            closeGaps();
             explorer.dispose();
             GeoPackageStore last = store;
             store = null;
@@ -258,6 +266,7 @@ public final class MainWindow {
         referenceDate = opened.referenceDate();
         timeRangeLoaded = false;
         closeCoordination();
+        closeGaps();
         List<MapLayer> drawingOrder = drawingOrder(opened.layers(), file.getFileName().toString());
         if (restoring) {
             drawingOrder = restoreLayers(drawingOrder);
@@ -406,6 +415,59 @@ public final class MainWindow {
             dock.getTabs().remove(coordinationTab);
             coordination = null;
             coordinationTab = null;
+        }
+    }
+
+    /**
+     * Opens the gap view on the open file in the dock (one view per file) and runs it: the commercial
+     * sites are coloured by gap status on the map, and a site chosen in its table is zoomed to and selected.
+     */
+    public void showGaps() {
+        if (file == null || store == null) {
+            return;
+        }
+        if (gaps == null) {
+            gaps = new GapView(store, file.getFileName().toString(), statusBar.work());
+            gaps.resultProperty().addListener((o, was, now) -> map.setThematicOverlay(GapView.OVERLAY_KEY,
+                    now == null ? null : GapView.mapOverlay(now)));
+            gaps.setOnSiteChosen(site -> {
+                Envelope e = new Envelope(site.geometry().getEnvelopeInternal());
+                e.expandBy(Math.max(150, Math.max(e.getWidth(), e.getHeight()) * 0.5));
+                map.zoomTo(e);
+                explorer.selection().select(ThemeLayers.COMMERCIAL_SITES, List.of(site.fid()));
+            });
+            selectedGapSite.bind(gaps.selectedSiteProperty());
+            gapsTab = new Tab(GapView.title(), gaps);
+            gapsTab.setId("gapsTab");
+            addDockTab(gapsTab);
+            gaps.runAnalysis();
+        }
+        showDockTab(gapsTab);
+    }
+
+    /**
+     * The commercial site chosen in the gap view's table (with its gap status and geometry in the project
+     * CRS); null when none is chosen or the view is closed. For panels that start from a site, such as
+     * the route planner.
+     */
+    public ReadOnlyObjectProperty<SiteGap> selectedGapSiteProperty() {
+        return selectedGapSite.getReadOnlyProperty();
+    }
+
+    /** The gap view, once opened; for tests. */
+    GapView gapView() {
+        return gaps;
+    }
+
+    private void closeGaps() {
+        if (gaps != null) {
+            gaps.dispose();
+            selectedGapSite.unbind();
+            selectedGapSite.set(null);
+            map.setThematicOverlay(GapView.OVERLAY_KEY, null);
+            dock.getTabs().remove(gapsTab);
+            gaps = null;
+            gapsTab = null;
         }
     }
 
@@ -604,7 +666,8 @@ public final class MainWindow {
         }
         MenuItem coordinate = item("menuCoordination", "ui.menu.analysis.coordination", "Shortcut+K",
                 this::showCoordination);
-        Menu analysisMenu = new Menu(Messages.get("ui.menu.analysis"), null, coordinate);
+        MenuItem gapsItem = item("menuGaps", "ui.menu.analysis.gaps", "Shortcut+G", this::showGaps);
+        Menu analysisMenu = new Menu(Messages.get("ui.menu.analysis"), null, coordinate, gapsItem);
         Menu settingsMenu = new Menu(Messages.get("ui.menu.settings"), null, language);
 
         MenuItem keys = item("menuShortcuts", "ui.menu.help.shortcuts", "F1", this::showShortcuts);
@@ -669,6 +732,8 @@ public final class MainWindow {
         timeButton.setFocusTraversable(false);
         toolBar.getItems().addAll(previous, next, new javafx.scene.control.Separator(), timeButton,
                 button("toolExportPng", Icons.EXPORT, "ui.menu.file.exportPng", "Shortcut+E", this::exportPng));
+        toolBar.getItems().addAll(new javafx.scene.control.Separator(),
+                button("toolGaps", Icons.GAPS, "ui.menu.analysis.gaps", "Shortcut+G", this::showGaps));
         Pane spring = new Pane();
         HBox.setHgrow(spring, Priority.ALWAYS);
         spring.setMinWidth(10);

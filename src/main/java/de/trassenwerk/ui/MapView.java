@@ -6,6 +6,8 @@ import de.trassenwerk.render.LayerRequest;
 import de.trassenwerk.render.MapRenderer;
 import de.trassenwerk.render.PngWriter;
 import de.trassenwerk.render.RenderResult;
+import de.trassenwerk.render.ThematicOverlay;
+import de.trassenwerk.render.ThematicOverlayPainter;
 import de.trassenwerk.render.Viewport;
 import de.trassenwerk.store.AttributeFilter;
 import de.trassenwerk.store.FeatureStore;
@@ -91,6 +93,7 @@ public final class MapView extends Region {
     private long lastNavigationNanos;
     private boolean lastNavigationContinuous;
     private List<Geometry> highlight = List.of();
+    private Map<String, ThematicOverlay> thematic = Map.of();
     private Consumer<MapPick> onPick;
     private double[] pendingView;
     private Map<String, AttributeFilter> filters = Map.of();
@@ -178,6 +181,38 @@ public final class MapView extends Region {
     public void setHighlight(List<? extends Geometry> geometries) {
         highlight = List.copyOf(geometries);
         requestRender();
+    }
+
+    /**
+     * Lays {@code overlay} over the map under {@code key}, replacing what was there under that key (null
+     * removes it). It is drawn while its layer is visible, over the layers and under the highlight, until
+     * another file is shown.
+     */
+    public void setThematicOverlay(String key, ThematicOverlay overlay) {
+        Map<String, ThematicOverlay> next = new HashMap<>(thematic);
+        if (overlay == null) {
+            next.remove(key);
+        } else {
+            next.put(key, overlay);
+        }
+        thematic = Map.copyOf(next);
+        requestRender();
+    }
+
+    /** The overlay set under {@code key}, or null. */
+    public ThematicOverlay thematicOverlay(String key) {
+        return thematic.get(key);
+    }
+
+    /** The overlays whose layer is among {@code shownLayers}, in key order. */
+    private List<ThematicOverlay> shownOverlays(List<String> shownLayers) {
+        List<ThematicOverlay> out = new ArrayList<>();
+        thematic.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            if (shownLayers.contains(e.getValue().layer())) {
+                out.add(e.getValue());
+            }
+        });
+        return out;
     }
 
     /** Draws of {@code layer} only the features that pass {@code filter} (null: all of them). */
@@ -292,6 +327,7 @@ public final class MapView extends Region {
         FeatureStore s = store;
         List<String> l = layers;
         List<Geometry> marked = highlight;
+        List<ThematicOverlay> themes = shownOverlays(l);
         List<LayerRequest> requests = requests(l, filters, opacities);
         MapRenderer painter = renderer;
         Viewport vp = viewport.get();
@@ -303,6 +339,9 @@ public final class MapView extends Region {
             Throwable failure = null;
             try {
                 RenderResult r = painter.renderLayers(s, requests, vp, () -> false);
+                for (ThematicOverlay t : themes) {
+                    ThematicOverlayPainter.paint(r.image(), vp, t, () -> false);
+                }
                 HighlightPainter.paint(r.image(), vp, marked);
                 MapDecorations.paint(r.image(), vp);
                 PngWriter.write(r.image(), target);
@@ -347,6 +386,7 @@ public final class MapView extends Region {
         layers = List.copyOf(layersBottomToTop);
         fullExtent = extent;
         highlight = List.of();
+        thematic = Map.of();
         hint.setVisible(false);
         viewport.set(null);
         history.clear();
@@ -458,6 +498,7 @@ public final class MapView extends Region {
         FeatureStore s = store;
         List<String> l = layers;
         List<Geometry> marked = highlight;
+        List<ThematicOverlay> themes = shownOverlays(l);
         List<LayerRequest> requests = requests(l, filters, opacities);
         Viewport vp = viewport.get();
         MapRenderer painter = renderer;
@@ -481,7 +522,10 @@ public final class MapView extends Region {
                 return;
             }
             if (!r.cancelled()) {
-                HighlightPainter.paint(r.image(), vp, marked); // the result's image is ours to draw on
+                for (ThematicOverlay t : themes) { // the result's image is ours to draw on
+                    ThematicOverlayPainter.paint(r.image(), vp, t, () -> generation.get() != gen);
+                }
+                HighlightPainter.paint(r.image(), vp, marked);
                 int[] frame = ((DataBufferInt) r.image().getRaster().getDataBuffer()).getData();
                 Platform.runLater(() -> commit(gen, r, frame));
             }
