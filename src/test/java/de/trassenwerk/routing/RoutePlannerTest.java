@@ -111,6 +111,7 @@ class RoutePlannerTest {
             assertEquals("routing.error.moratoriumOnly", e.key());
             assertTrue(e.getMessage().contains("PoP Nord"), e.getMessage());
             assertTrue(e.getMessage().contains("moratorium"), e.getMessage());
+            assertTrue(e.getMessage().contains("Sackgasse (2023-03-15)"), "names the street to dig: " + e.getMessage());
 
             RoutingException nearest = assertThrows(RoutingException.class,
                     () -> planner.plan(RouteRequest.of(WEST, Destination.nearestNode())));
