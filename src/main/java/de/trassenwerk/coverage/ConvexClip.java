@@ -7,7 +7,8 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * The area of the part of a polygonal geometry inside a convex polygon — a coverage cell, which is a
- * 100 m square of the INSPIRE grid reprojected to UTM, so a slightly turned quadrilateral. Each ring of
+ * 100 m square of the INSPIRE grid reprojected to UTM, so a slightly turned quadrilateral; or a commercial
+ * site, most of which are convex plots, to measure the part of a district inside it. Each ring of
  * the polygons is clipped against the convex polygon's edges (Sutherland–Hodgman); the clipped shells'
  * areas minus the clipped holes' areas is the area of the intersection. Clipping a concave ring can leave
  * zero-width bridges along the clip edges; they enclose no area, so the area is exact up to rounding. It
@@ -25,9 +26,13 @@ final class ConvexClip {
         this.ys = ys;
     }
 
-    /** The clip for {@code g} when it is a convex polygon without holes; null otherwise. */
+    /**
+     * The clip for {@code g} when it is a convex polygon without holes (or a multi-polygon of one such
+     * polygon, as commercial sites are stored); null otherwise.
+     */
     static ConvexClip of(Geometry g) {
-        if (!(g instanceof Polygon p) || p.getNumInteriorRing() > 0 || p.isEmpty()) {
+        Geometry single = g.getNumGeometries() == 1 ? g.getGeometryN(0) : g;
+        if (!(single instanceof Polygon p) || p.getNumInteriorRing() > 0 || p.isEmpty()) {
             return null;
         }
         Coordinate[] c = p.getExteriorRing().getCoordinates();

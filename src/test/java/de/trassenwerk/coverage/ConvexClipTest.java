@@ -68,6 +68,33 @@ class ConvexClipTest {
         }
     }
 
+    @Test
+    void sampleCityQuartersClipToConvexSitesAsTheGeneralOverlayMeasures() {
+        try (GeoPackageStore store = GeoPackageStore.open(Fixtures.sampleCity(), GeoPackageStore.Mode.READ_ONLY)) {
+            int convex = 0;
+            int partial = 0;
+            for (Feature site : store.read(ThemeLayers.COMMERCIAL_SITES, Query.ALL.withFields(List.of(), true))) {
+                Geometry g = site.geometry();
+                ConvexClip clip = ConvexClip.of(g);
+                if (clip == null) {
+                    continue;
+                }
+                convex++;
+                for (Feature quarter : store.read(ThemeLayers.QUARTERS,
+                        Query.bbox(g.getEnvelopeInternal()).withFields(List.of(), true))) {
+                    double expected = OverlayNGRobust.overlay(quarter.geometry(), g, OverlayNG.INTERSECTION).getArea();
+                    assertEquals(expected, clip.areaOf(quarter.geometry()), 1e-6,
+                            "site " + site.fid() + ", quarter " + quarter.fid());
+                    if (expected > 0 && expected < g.getArea() - 1e-6) {
+                        partial++;
+                    }
+                }
+            }
+            assertTrue(convex > 200, "most plots are convex: " + convex);
+            assertTrue(partial > 20, "plots across quarter borders: " + partial);
+        }
+    }
+
     private static double overlay(Geometry a, String b) {
         return OverlayNGRobust.overlay(a, Fixtures.wkt(b), OverlayNG.INTERSECTION).getArea();
     }
