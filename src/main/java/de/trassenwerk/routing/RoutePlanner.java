@@ -411,8 +411,8 @@ public final class RoutePlanner {
     private String closedStreets(Path path) {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         for (Leg leg : path.legs()) {
-            for (double[] piece : RouteAssembly.pieces(graph, leg)) {
-                if (graph.classNames[(int) piece[2]].equals(CostClasses.MORATORIUM_TRENCH)) {
+            for (RouteAssembly.Piece piece : RouteAssembly.pieces(graph, leg)) {
+                if (graph.classNames[piece.costClass()].equals(CostClasses.MORATORIUM_TRENCH)) {
                     DigConditions.Street s = graph.street(leg.edge());
                     names.add((s.name() == null ? "fid " + s.fid() : s.name()) + " (" + s.renewed() + ")");
                 }
