@@ -3,10 +3,14 @@ package de.trassenwerk.cli;
 import de.trassenwerk.coordination.AnalysisMonitor;
 import de.trassenwerk.coordination.CoordinationParameters;
 import de.trassenwerk.coordination.CostModel;
+import de.trassenwerk.coverage.CoverageGaps;
+import de.trassenwerk.coverage.GapParameters;
+import de.trassenwerk.coverage.SiteGap;
 import de.trassenwerk.i18n.Messages;
 import de.trassenwerk.i18n.UserFacingException;
 import de.trassenwerk.routing.CostShare;
 import de.trassenwerk.routing.Destination;
+import de.trassenwerk.routing.GapPlan;
 import de.trassenwerk.routing.Origin;
 import de.trassenwerk.routing.PlannedRoutesLayer;
 import de.trassenwerk.routing.RoundedCosts;
@@ -41,6 +45,11 @@ import picocli.CommandLine.Parameters;
  * planned route ({@code --save}). Exit 0 when routes were found, 2 when the input is unusable, the
  * command misused, or no route can be planned (another part of the network, only through a
  * moratorium), with the reason on standard error.
+ *
+ * <p>{@code route GPKG --all-gaps [--threshold-mbps N]}: a route from every commercial site the coverage
+ * analysis finds under-served to its cheapest PoP or cabinet, with the totals of the sum and of the
+ * network (shared stretches once). Exit 0 when the planning ran, also when some sites have no route
+ * (they are listed).
  */
 @Command(name = "route", mixinStandardHelpOptions = true,
         description = "Plan the cheapest fibre route from a commercial site or a point to a network node or a point, "
@@ -103,12 +112,23 @@ final class RouteCommand implements Callable<Integer> {
     @Option(names = "--save", description = "Save the best route as a draft in the file's planned_routes layer.")
     boolean save;
 
+    @Option(names = "--all-gaps", description = "Plan a route from every under-served commercial site (coverage "
+            + "gaps) to its cheapest PoP or cabinet; totals count a stretch shared by several routes once.")
+    boolean allGaps;
+
+    @Option(names = "--threshold-mbps", paramLabel = "N", defaultValue = "1000",
+            description = "With --all-gaps: a site whose best speed is below this is under-served (default: ${DEFAULT-VALUE}).")
+    int thresholdMbps;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         checkOut();
+        if (allGaps) {
+            return allGaps();
+        }
         Origin origin = origin();
         Destination destination = destination();
         RouteRequest request = new RouteRequest(origin, destination, alternatives, allowMoratorium);
@@ -132,6 +152,46 @@ final class RouteCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private int allGaps() throws IOException {
+        if (fromSite != null || from != null || toNode != null || to != null || toNearestNode || alternatives != 1
+                || save) {
+            throw new UserFacingException("routing.cli.error.allGaps", null);
+        }
+        GapParameters gapParams = new GapParameters(thresholdMbps);
+        CostModel model = costs == null ? CostModel.DEFAULT : CostModel.load(costs);
+        PrintWriter stdout = spec.commandLine().getOut();
+        try (GeoPackageStore store = GeoPackageStore.open(file, GeoPackageStore.Mode.READ_ONLY)) {
+            RoutePlanner planner = load(store, model, stdout);
+            List<Origin> origins = CoverageGaps.analyse(store, file.getFileName().toString(), gapParams,
+                    AnalysisMonitor.NONE).underserved().stream().map(SiteGap::siteNo)
+                    .filter(no -> no != null && !no.isBlank()).map(Origin::site).toList();
+            GapPlan plan = planner.planAll(origins, allowMoratorium, AnalysisMonitor.NONE);
+            printGaps(origins.size(), plan, stdout);
+            if (out != null) {
+                write(out, o -> new RoutesGeoJson(planner.srsId()).write(plan, o));
+                stdout.println(Messages.get("routing.cli.wrote", out));
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    static void printGaps(int sites, GapPlan plan, PrintWriter o) {
+        o.println(Messages.get("routing.cli.gaps", Integer.toString(sites), Integer.toString(plan.routes().size()),
+                Integer.toString(plan.failures().size())));
+        RoundedCosts sum = RoundedCosts.of(plan.sum().breakdown());
+        RoundedCosts network = RoundedCosts.of(plan.network().breakdown());
+        o.println(Messages.get("routing.cli.gapsSum", metres(sum.lengthM()), Long.toString(sum.costEur())));
+        o.println(Messages.get("routing.cli.gapsNetwork", metres(network.lengthM()), Long.toString(network.costEur()),
+                metres(sum.lengthM() - network.lengthM()), Long.toString(sum.costEur() - network.costEur())));
+        for (Map.Entry<String, RoundedCosts.Part> e : network.parts().entrySet()) {
+            o.println(Messages.get("routing.cli.class", e.getKey(), metres(e.getValue().m()),
+                    Long.toString(e.getValue().eur())));
+        }
+        for (GapPlan.Failure f : plan.failures()) {
+            o.println(Messages.get("routing.cli.gapFailure", f.origin().ref(), f.reason().localizedMessage()));
+        }
     }
 
     /** Reads the file and builds the graph with the command's parameters; prints the graph's summary. */

@@ -3,6 +3,10 @@ package de.trassenwerk.cli;
 import de.trassenwerk.coordination.AnalysisMonitor;
 import de.trassenwerk.coordination.CoordinationParameters;
 import de.trassenwerk.coordination.CostModel;
+import de.trassenwerk.coverage.CoverageGaps;
+import de.trassenwerk.coverage.GapParameters;
+import de.trassenwerk.coverage.SiteGap;
+import de.trassenwerk.routing.Origin;
 import de.trassenwerk.routing.RoutePlanner;
 import de.trassenwerk.routing.RoutingBenchmark;
 import de.trassenwerk.routing.StreetGraph;
@@ -14,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,7 +31,8 @@ import picocli.CommandLine.Option;
  * given (or generated), the scale-50 city it prints {@code name=value} lines: the time to read the file
  * and build the street graph (cold, then once more warm), the graph's size, the p50/p95 of whole route
  * requests from random commercial sites to the cheapest PoP or cabinet, the same searches alone on our
- * Dijkstra and on JGraphT, and the time of "plan all gaps".
+ * Dijkstra and on JGraphT, and the time of "plan all gaps" (the coverage analysis finding the
+ * under-served sites, the routes, and both with the warm graph build).
  */
 @Command(name = "routing", mixinStandardHelpOptions = true,
         description = "Route planner figures: graph build, route p50/p95 (site to cheapest node), our search "
@@ -103,6 +109,17 @@ final class RoutingBench implements Callable<Integer> {
                     g.snappedVertices());
             out.flush();
             print(name, RoutingBenchmark.measure(planner, routes, seed), out);
+            t0 = System.nanoTime();
+            List<Origin> gaps = CoverageGaps.analyse(store, file.getFileName().toString(), GapParameters.DEFAULT,
+                    AnalysisMonitor.NONE).underserved().stream().map(SiteGap::siteNo)
+                    .filter(no -> no != null && !no.isBlank()).map(Origin::site).toList();
+            long coverage = (System.nanoTime() - t0) / 1_000_000;
+            out.printf(Locale.ROOT, "%s_coverage_gaps_ms=%d%n", name, coverage);
+            Map<String, Number> all = RoutingBenchmark.allGaps(planner, gaps);
+            print(name, all, out);
+            out.printf(Locale.ROOT, "%s_all_gaps_with_graph_and_coverage_ms=%d%n", name,
+                    warm + coverage + all.get("all_gaps_ms").longValue());
+            out.flush();
         }
     }
 

@@ -6,7 +6,7 @@ public enum GapStatus {
     SERVED("served"),
     /** Cells cover the site, but none reaches the threshold. */
     UNDERSERVED("underserved"),
-    /** No coverage cell with a speed overlaps the site. */
+    /** No coverage cell with a speed overlaps the site, or the best is 0 Mbit/s (technology {@code none}). */
     NO_COVERAGE("no_coverage");
 
     private final String key;

@@ -23,11 +23,14 @@ import org.locationtech.jts.geom.Geometry;
 public record SiteGap(long fid, String siteNo, String name, String district, String quarter, double areaHa,
         String status, Integer bestMbps, Double gigabitShare, boolean underserved, Geometry geometry) {
 
-    /** Served, under-served (covered too slowly) or without coverage. */
+    /**
+     * Served, under-served (covered too slowly) or without coverage (no cell with a speed overlaps the site,
+     * or the best speed is 0 Mbit/s: technology {@code none}).
+     */
     public GapStatus gapStatus() {
         if (!underserved) {
             return GapStatus.SERVED;
         }
-        return bestMbps == null ? GapStatus.NO_COVERAGE : GapStatus.UNDERSERVED;
+        return bestMbps == null || bestMbps <= 0 ? GapStatus.NO_COVERAGE : GapStatus.UNDERSERVED;
     }
 }

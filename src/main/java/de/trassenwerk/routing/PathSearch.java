@@ -80,6 +80,9 @@ final class PathSearch {
                 return n + i;
             }
         }
+        if (places == MAX_PLACES) {
+            throw new IllegalStateException("a search takes at most " + MAX_PLACES + " places inside edges");
+        }
         placeEdge[places] = edge;
         placePos[places] = pos;
         return n + places++;

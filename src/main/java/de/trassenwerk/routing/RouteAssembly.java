@@ -34,10 +34,10 @@ final class RouteAssembly {
                     m * connection.rateEurPerM()));
         }
         for (Leg leg : path.legs()) {
-            for (double[] piece : pieces(g, leg)) {
-                String cls = g.classNames[(int) piece[2]];
-                double m = Math.abs(piece[1] - piece[0]);
-                Coordinate[] c = g.extract(leg.edge(), piece[0], piece[1]);
+            for (Piece piece : pieces(g, leg)) {
+                String cls = g.classNames[piece.costClass()];
+                double m = Math.abs(piece.to() - piece.from());
+                Coordinate[] c = g.extract(leg.edge(), piece.from(), piece.to());
                 if (!cls.equals(runClass)) {
                     if (runClass != null) {
                         stretches.add(stretch(runClass, run, runM, runEur));
@@ -49,7 +49,7 @@ final class RouteAssembly {
                 }
                 appendAll(run, Arrays.asList(c));
                 runM += m;
-                runEur += m * piece[3];
+                runEur += m * piece.rate();
             }
         }
         if (runClass != null) {
@@ -100,29 +100,28 @@ final class RouteAssembly {
         return out;
     }
 
-    /**
-     * The pieces of a leg with one run each, in the direction of travel: {from, to, class id, rate}.
-     */
-    static List<double[]> pieces(StreetGraph g, Leg leg) {
-        List<double[]> out = new ArrayList<>();
+    /** A piece of a leg within one run: from and to (distances along the edge), cost class id and rate. */
+    record Piece(double from, double to, int costClass, double rate) {
+    }
+
+    /** The pieces of a leg with one run each, in the direction of travel. */
+    static List<Piece> pieces(StreetGraph g, Leg leg) {
+        List<Piece> out = new ArrayList<>();
         double lo = leg.lo();
         double hi = leg.hi();
         double from = 0;
+        boolean reversed = leg.from() > leg.to();
         for (int r = g.runStart[leg.edge()]; r < g.runStart[leg.edge() + 1] && from < hi; r++) {
             double a = Math.max(lo, from);
             double b = Math.min(hi, g.runEnd[r]);
             if (b > a) {
-                out.add(new double[] {a, b, g.runClass[r], g.runRate[r]});
+                out.add(reversed ? new Piece(b, a, g.runClass[r], g.runRate[r])
+                        : new Piece(a, b, g.runClass[r], g.runRate[r]));
             }
             from = g.runEnd[r];
         }
-        if (leg.from() > leg.to()) {
+        if (reversed) {
             java.util.Collections.reverse(out);
-            for (double[] p : out) {
-                double t = p[0];
-                p[0] = p[1];
-                p[1] = t;
-            }
         }
         return out;
     }

@@ -388,9 +388,14 @@ public final class RoutePlanner {
     private RoutingException explain(PathSearch search, Start start, Goal goal, int source, int target,
             IntPredicate isTarget, boolean allowMoratorium) {
         String toRef = goal.ref();
-        if (!allowMoratorium && search.search(source, isTarget, true) != null) {
-            return new RoutingException("routing.error.moratoriumOnly", start.ref(), toRef, params.moratoriumYears(),
-                    format(costs.moratoriumFactor()));
+        Path through = allowMoratorium ? null : search.search(source, isTarget, true);
+        if (through != null) {
+            String streets = closedStreets(through);
+            return target < 0 && goal.snap() == null
+                    ? new RoutingException("routing.error.moratoriumOnlyNearest", start.ref(), params.moratoriumYears(),
+                            format(costs.moratoriumFactor()), streets)
+                    : new RoutingException("routing.error.moratoriumOnly", start.ref(), toRef, params.moratoriumYears(),
+                            format(costs.moratoriumFactor()), streets);
         }
         int fromPart = graph.partOf(graph.edgeA[start.snap().edge()]);
         if (target < 0 && goal.snap() == null) {
@@ -400,6 +405,21 @@ public final class RoutePlanner {
         int toPart = goal.snap() != null ? graph.partOf(graph.edgeA[goal.snap().edge()]) : graph.partOf(target);
         return new RoutingException("routing.error.disconnected", start.ref(), toRef, graph.partNodes[fromPart],
                 graph.partNodes[toPart], graph.partCount());
+    }
+
+    /** The streets under moratorium that a path digs, as "name (resurfaced date)", the first three. */
+    private String closedStreets(Path path) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (Leg leg : path.legs()) {
+            for (RouteAssembly.Piece piece : RouteAssembly.pieces(graph, leg)) {
+                if (graph.classNames[piece.costClass()].equals(CostClasses.MORATORIUM_TRENCH)) {
+                    DigConditions.Street s = graph.street(leg.edge());
+                    names.add((s.name() == null ? "fid " + s.fid() : s.name()) + " (" + s.renewed() + ")");
+                }
+            }
+        }
+        return names.stream().limit(3).collect(java.util.stream.Collectors.joining(", "))
+                + (names.size() > 3 ? ", …" : "");
     }
 
     private static String format(double v) {

@@ -33,9 +33,9 @@ final class SharedStretches {
         for (Map.Entry<Integer, List<double[]>> e : byEdge.entrySet()) {
             int edge = e.getKey();
             for (double[] iv : merged(e.getValue())) {
-                for (double[] piece : RouteAssembly.pieces(g, new Leg(edge, iv[0], iv[1]))) {
-                    double m = piece[1] - piece[0];
-                    out.merge(g.classNames[(int) piece[2]], new CostShare(m, m * piece[3]), CostShare::plus);
+                for (RouteAssembly.Piece piece : RouteAssembly.pieces(g, new Leg(edge, iv[0], iv[1]))) {
+                    double m = piece.to() - piece.from();
+                    out.merge(g.classNames[piece.costClass()], new CostShare(m, m * piece.rate()), CostShare::plus);
                 }
             }
         }

@@ -5,17 +5,13 @@ import de.trassenwerk.coordination.CostModel;
 import de.trassenwerk.coordination.DigConditions;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.index.hprtree.HPRtree;
 
 /**
  * Builds a {@link StreetGraph} from street centrelines, in five steps: (1) every vertex becomes a
@@ -48,7 +44,7 @@ final class StreetGraphBuilder {
     private double[] py = new double[1024];
     private int[] nextInCell = new int[1024];
     private int points;
-    private final Map<Long, Integer> cellHead = new HashMap<>();
+    private final CellMap cellHead = new CellMap();
     private final List<int[]> partPoints = new ArrayList<>();
     private final List<Integer> partStreet = new ArrayList<>();
     private int snapped;
@@ -87,18 +83,24 @@ final class StreetGraphBuilder {
         }
         int[] segPart = new int[segments];
         int[] segK = new int[segments];
-        HPRtree segIndex = new HPRtree();
+        double[] sx0 = new double[segments];
+        double[] sy0 = new double[segments];
+        double[] sx1 = new double[segments];
+        double[] sy1 = new double[segments];
         int g = 0;
         for (int p = 0; p < partPoints.size(); p++) {
             int[] pts = partPoints.get(p);
             for (int k = 0; k + 1 < pts.length; k++) {
                 segPart[g] = p;
                 segK[g] = k;
-                segIndex.insert(new Envelope(px[pts[k]], px[pts[k + 1]], py[pts[k]], py[pts[k + 1]]), g);
+                sx0[g] = px[pts[k]];
+                sy0[g] = py[pts[k]];
+                sx1[g] = px[pts[k + 1]];
+                sy1[g] = py[pts[k + 1]];
                 g++;
             }
         }
-        segIndex.build();
+        SegmentGrid segIndex = new SegmentGrid(sx0, sy0, sx1, sy1, segments);
         List<List<Split>> splits = new ArrayList<>();
         for (int p = 0; p < partPoints.size(); p++) {
             splits.add(null);
@@ -231,8 +233,7 @@ final class StreetGraphBuilder {
         long cy = (long) Math.floor(y / StreetGraph.SNAP_M);
         for (long dx = -1; dx <= 1; dx++) {
             for (long dy = -1; dy <= 1; dy++) {
-                Integer head = cellHead.get(cell(cx + dx, cy + dy));
-                for (int p = head == null ? -1 : head; p >= 0; p = nextInCell[p]) {
+                for (int p = cellHead.get(cell(cx + dx, cy + dy)); p >= 0; p = nextInCell[p]) {
                     double d = Math.hypot(px[p] - x, py[p] - y);
                     if (d < StreetGraph.SNAP_M) {
                         if (d > 0) {
@@ -251,24 +252,22 @@ final class StreetGraphBuilder {
         int p = points++;
         px[p] = x;
         py[p] = y;
-        Integer head = cellHead.put(cell(cx, cy), p);
-        nextInCell[p] = head == null ? -1 : head;
+        nextInCell[p] = cellHead.put(cell(cx, cy), p);
         return p;
     }
 
     private static long cell(long cx, long cy) {
-        return cx * 0x9E3779B97F4A7C15L ^ cy;
+        return cx << 32 ^ cy & 0xFFFFFFFFL;
     }
 
     // ------------------------------------------------------------------ T-junctions and anchors
 
     /** Splits every segment whose interior lies closer than the snap distance to street end {@code end}. */
-    private void tJunction(int end, HPRtree segIndex, int[] segPart, int[] segK, List<List<Split>> splits) {
+    private void tJunction(int end, SegmentGrid segIndex, int[] segPart, int[] segK, List<List<Split>> splits) {
         double x = px[end];
         double y = py[end];
         double r = StreetGraph.SNAP_M;
-        segIndex.query(new Envelope(x - r, x + r, y - r, y + r), item -> {
-            int g = (Integer) item;
+        segIndex.query(x - r, y - r, x + r, y + r, g -> {
             int[] pts = partPoints.get(segPart[g]);
             int a = pts[segK[g]];
             int b = pts[segK[g] + 1];
@@ -293,13 +292,12 @@ final class StreetGraphBuilder {
      * Attaches an anchor to its nearest segment within the node snap distance: the point at the foot of the
      * perpendicular (or the segment end closer than the snap distance to it); -1 when no segment is near.
      */
-    private int attach(Coordinate c, HPRtree segIndex, int[] segPart, int[] segK, List<List<Split>> splits) {
+    private int attach(Coordinate c, SegmentGrid segIndex, int[] segPart, int[] segK, List<List<Split>> splits) {
         int[] best = {-1};
         double[] bestD = {Double.POSITIVE_INFINITY};
         for (double r = 5; best[0] < 0 && r <= 2 * StreetGraph.MAX_NODE_SNAP_M; r *= 2) {
             double reach = Math.min(r, StreetGraph.MAX_NODE_SNAP_M);
-            segIndex.query(new Envelope(c.x - reach, c.x + reach, c.y - reach, c.y + reach), item -> {
-                int g = (Integer) item;
+            segIndex.query(c.x - reach, c.y - reach, c.x + reach, c.y + reach, g -> {
                 int[] pts = partPoints.get(segPart[g]);
                 double d = distance(c.x, c.y, pts[segK[g]], pts[segK[g] + 1]);
                 if (d <= reach && (d < bestD[0] || d == bestD[0] && g < best[0])) {

@@ -80,7 +80,7 @@ public final class GapView extends BorderPane {
     private final ObservableList<SiteGap> rows = FXCollections.observableArrayList();
     private final FilteredList<SiteGap> filtered = new FilteredList<>(rows);
     private final TableView<SiteGap> table = new TableView<>();
-    private final BarChart<String, Number> chart;
+    private final BarChart<Number, String> chart;
     private final ReadOnlyObjectWrapper<CoverageGaps.Result> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyObjectWrapper<SiteGap> selectedSite = new ReadOnlyObjectWrapper<>(this, "selectedSite");
     private Consumer<SiteGap> onSiteChosen = s -> { };
@@ -96,17 +96,19 @@ public final class GapView extends BorderPane {
         this.work = Objects.requireNonNull(work);
         setId("gapView");
         setTop(controls());
-        CategoryAxis districts = new CategoryAxis();
-        districts.setLabel(Messages.get("coverage.column.district"));
-        chart = new BarChart<>(districts, new NumberAxis());
+        chart = new BarChart<>(new NumberAxis(), new CategoryAxis()); // districts down the side: readable names
         chart.setId("gapsChart");
         chart.setTitle(Messages.get("ui.gaps.chart.title"));
         chart.setAnimated(false);
         chart.setMinWidth(260);
+        chart.setCategoryGap(6);
+        chart.setLegendSide(javafx.geometry.Side.TOP);
+        chart.setBarGap(1);
+        chart.getStyleClass().add("gaps-chart");
         buildTable();
         SplitPane split = new SplitPane(table, chart);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.66);
         setCenter(split);
     }
 
@@ -196,6 +198,9 @@ public final class GapView extends BorderPane {
         table.getColumns().add(column("name", SiteGap::name, null));
         table.getColumns().add(column("district", SiteGap::district, null));
         table.getColumns().add(column("quarter", SiteGap::quarter, null));
+        table.getColumns().get(1).setPrefWidth(170);
+        table.getColumns().get(2).setPrefWidth(130);
+        table.getColumns().get(3).setPrefWidth(120);
         table.getColumns().add(column("area_ha", SiteGap::areaHa, v -> String.format(Messages.locale(), "%.2f", v)));
         table.getColumns().add(column("status", SiteGap::status, null));
         table.getColumns().add(column("best_mbps", SiteGap::bestMbps, v -> String.format(Messages.locale(), "%d", v)));
@@ -208,7 +213,7 @@ public final class GapView extends BorderPane {
                 super.updateItem(item, empty);
                 getStyleClass().removeAll("gap-underserved", "gap-no-coverage");
                 if (!empty && item != null && item.underserved()) {
-                    getStyleClass().add(item.bestMbps() == null ? "gap-no-coverage" : "gap-underserved");
+                    getStyleClass().add(item.gapStatus() == GapStatus.NO_COVERAGE ? "gap-no-coverage" : "gap-underserved");
                 }
             }
         });
@@ -305,14 +310,16 @@ public final class GapView extends BorderPane {
     }
 
     private void showChart(List<DistrictGapSummary> districts) {
-        XYChart.Series<String, Number> sites = new XYChart.Series<>();
+        XYChart.Series<Number, String> sites = new XYChart.Series<>();
         sites.setName(Messages.get("ui.gaps.chart.sites"));
-        XYChart.Series<String, Number> hectares = new XYChart.Series<>();
+        XYChart.Series<Number, String> hectares = new XYChart.Series<>();
         hectares.setName(Messages.get("ui.gaps.chart.hectares"));
-        for (DistrictGapSummary d : districts) {
+        List<DistrictGapSummary> bottomUp = new ArrayList<>(districts);
+        java.util.Collections.reverse(bottomUp); // the category axis runs bottom to top
+        for (DistrictGapSummary d : bottomUp) {
             String name = d.district() == null ? Messages.get("coverage.noDistrict") : d.district();
-            sites.getData().add(new XYChart.Data<>(name, d.underservedSites()));
-            hectares.getData().add(new XYChart.Data<>(name, Math.round(d.underservedHa() * 10) / 10.0));
+            sites.getData().add(new XYChart.Data<>(d.underservedSites(), name));
+            hectares.getData().add(new XYChart.Data<>(Math.round(d.underservedHa() * 10) / 10.0, name));
         }
         chart.getData().setAll(List.of(sites, hectares));
     }
@@ -324,7 +331,7 @@ public final class GapView extends BorderPane {
         return List.copyOf(table.getItems());
     }
 
-    BarChart<String, Number> chart() {
+    BarChart<Number, String> chart() {
         return chart;
     }
 

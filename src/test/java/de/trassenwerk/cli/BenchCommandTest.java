@@ -51,7 +51,8 @@ class BenchCommandTest {
             }
         }
         for (String name : new String[] {"sample_load_and_graph_ms", "sample_junctions", "sample_route_p50_ms",
-            "sample_route_p95_ms", "sample_search_p50_ms", "sample_jgrapht_search_p50_ms"}) {
+            "sample_route_p95_ms", "sample_search_p50_ms", "sample_jgrapht_search_p50_ms", "sample_all_gaps_ms",
+            "sample_all_gaps_with_graph_and_coverage_ms"}) {
             assertTrue(figures.containsKey(name), name + " missing in\n" + out);
         }
         assertEquals("0", figures.get("sample_jgrapht_cost_differs"), "both searches find the same costs");

@@ -151,4 +151,45 @@ class RouteCommandTest {
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("no commercial site with site_no \"DU-9\""), unknown.err());
     }
+
+    @Test
+    void allGapsPlansFromEveryUnderServedSiteAndCountsSharedStretchesOnce() throws Exception {
+        Path gaps = dir.resolve("gaps.gpkg");
+        try (RoutingCity c = new RoutingCity(gaps)) {
+            c.street("Hauptstraße", "LINESTRING (0 0, 100 0, 200 0, 400 0)");
+            c.street("Stich A", "LINESTRING (100 0, 100 50)");
+            c.street("Stich B", "LINESTRING (200 0, 200 50)");
+            c.street("Stich C", "LINESTRING (300 0, 300 50)");
+            c.street("Insel", "LINESTRING (1000 1000, 1100 1000)");
+            c.plot("DU-A", "MULTIPOLYGON (((90 60, 110 60, 110 80, 90 80, 90 60)))");
+            c.plot("DU-B", "MULTIPOLYGON (((190 60, 210 60, 210 80, 190 80, 190 60)))");
+            c.plot("DU-C", "MULTIPOLYGON (((290 60, 310 60, 310 80, 290 80, 290 60)))");
+            c.plot("DU-D", "MULTIPOLYGON (((1040 1010, 1060 1010, 1060 1030, 1040 1030, 1040 1010)))");
+            c.coverage(50, "POLYGON ((0 50, 250 50, 250 100, 0 100, 0 50))"); // A and B: 50 Mbit/s
+            c.coverage(1000, "POLYGON ((250 50, 400 50, 400 100, 250 100, 250 50))"); // C: gigabit
+            c.node("PoP", "PoP Ost", 400, 0);
+        }
+        Path out = dir.resolve("gaps.geojson");
+        Result r = cli("route", gaps.toString(), "--all-gaps", "--today", "2026-09-01", "--out", out.toString());
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("All gaps: 3 under-served sites, 2 routes, 1 without a route"), r.out());
+        // A: 10 + 50 + 300 m, B: 10 + 50 + 200 m; the trunk from x 200 to 400 is shared
+        assertTrue(r.out().contains("Sum of the routes: 620.0 m, 55800 €"), r.out());
+        assertTrue(r.out().contains("counted once): 420.0 m, 37800 €; shared 200.0 m, 18000 €"), r.out());
+        assertTrue(r.out().contains("DU-D: No PoP or cabinet can be reached from DU-D"), r.out());
+
+        JsonNode json = new ObjectMapper().readTree(Files.readString(out));
+        assertEquals(2, json.get("features").size());
+        assertEquals("DU-A", json.get("features").get(0).get("properties").get("site_no").asText());
+        assertEquals(420.0, json.get("totals").get("network").get("length_m").asDouble());
+        assertEquals(620.0, json.get("totals").get("sum").get("length_m").asDouble());
+        assertEquals(200.0, json.get("totals").get("shared").get("length_m").asDouble());
+        assertEquals("DU-D", json.get("failures").get(0).get("site_no").asText());
+        assertEquals("routing.error.noNodeReachable", json.get("failures").get(0).get("reason").asText());
+
+        Result misuse = cli("route", gaps.toString(), "--all-gaps", "--from-site", "DU-A");
+        assertEquals(2, misuse.exit());
+        assertTrue(misuse.err().contains("--all-gaps plans a route from every under-served site"), misuse.err());
+    }
 }

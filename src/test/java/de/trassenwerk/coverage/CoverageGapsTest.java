@@ -105,6 +105,17 @@ class CoverageGapsTest {
     }
 
     @Test
+    void concaveSiteAcrossABorderGoesWhereMostOfItLies() {
+        // an L: its long arm (100 x 20 m) lies in East, its short one (20 x 60 m) plus the corner in West
+        city.insert(ThemeLayers.COMMERCIAL_SITES,
+                "MULTIPOLYGON (((100 500, 220 500, 220 520, 120 520, 120 580, 100 580, 100 500)))",
+                Fixtures.attrs("site_no", "DU-0006", "name", "Winkel", "area_ha", 0.36, "status", "sold"));
+        CoverageGaps.Result r = city.run(1000);
+        assertEquals("East", site(r, "DU-0006").district(), "East 100 x 20 = 2000 m², West 20 x 80 = 1600 m²");
+        assertEquals("Ost", site(r, "DU-0006").quarter());
+    }
+
+    @Test
     void thresholdDecidesWhoIsUnderserved() {
         assertTrue(site(city.run(251), "DU-0004").underserved());
         assertFalse(site(city.run(250), "DU-0004").underserved(), "250 Mbit/s is not below 250");
@@ -143,6 +154,19 @@ class CoverageGapsTest {
             assertNull(r.sites().get(0).district());
             assertNull(r.sites().get(0).quarter());
             assertEquals(List.of(new DistrictGapSummary(null, 1, 1, 0.25)), r.districts());
+        }
+    }
+
+    @Test
+    void siteUnderCellsWithoutServiceHasNoCoverage() {
+        try (GapCity dark = GapCity.withLayers(dir.resolve("dark.gpkg"), ThemeLayers.COVERAGE_CELLS,
+                ThemeLayers.COMMERCIAL_SITES)) {
+            dark.cell("none", 0L, 0, null, box(0, 0, 100, 100)); // technology none: 0 Mbit/s
+            dark.site("DU-0011", 0.25, box(10, 10, 60, 60));
+            SiteGap s = dark.run(1000).sites().get(0);
+            assertEquals(0, s.bestMbps());
+            assertTrue(s.underserved());
+            assertEquals(GapStatus.NO_COVERAGE, s.gapStatus());
         }
     }
 

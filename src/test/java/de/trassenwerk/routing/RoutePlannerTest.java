@@ -111,10 +111,11 @@ class RoutePlannerTest {
             assertEquals("routing.error.moratoriumOnly", e.key());
             assertTrue(e.getMessage().contains("PoP Nord"), e.getMessage());
             assertTrue(e.getMessage().contains("moratorium"), e.getMessage());
+            assertTrue(e.getMessage().contains("Sackgasse (2023-03-15)"), "names the street to dig: " + e.getMessage());
 
             RoutingException nearest = assertThrows(RoutingException.class,
                     () -> planner.plan(RouteRequest.of(WEST, Destination.nearestNode())));
-            assertEquals("routing.error.moratoriumOnly", nearest.key());
+            assertEquals("routing.error.moratoriumOnlyNearest", nearest.key());
 
             Route allowed = planner.plan(RouteRequest.of(WEST, Destination.node("PoP Nord")).withAllowMoratorium(true))
                     .get(0);

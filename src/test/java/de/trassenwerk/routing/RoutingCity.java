@@ -81,6 +81,16 @@ public final class RoutingCity implements AutoCloseable {
                 "area_ha", 1.0, "status", "available", "zoning", "GE"));
     }
 
+    /** A coverage cell (the layer is made on first use). */
+    public long coverage(int maxDownMbps, String wkt) {
+        if (!store.hasLayer(ThemeLayers.COVERAGE_CELLS)) {
+            store.createLayer(ThemeLayers.schema(ThemeLayers.COVERAGE_CELLS));
+        }
+        return insert(ThemeLayers.COVERAGE_CELLS, wkt, Fixtures.attrs("cell_id", "CRS3035RES100mN1E1", "households", 10L,
+                "max_down_mbps", (long) maxDownMbps, "technology", maxDownMbps >= 1000 ? "FTTH" : "VDSL",
+                "share_gigabit", maxDownMbps >= 1000 ? 1.0 : 0.0, "survey_date", "2026-06-30"));
+    }
+
     private long insert(String layer, String wkt, Map<String, Object> attrs) {
         return store.apply(new ChangeSet().insert(layer, Feature.create(local(wkt), attrs))).get(0);
     }

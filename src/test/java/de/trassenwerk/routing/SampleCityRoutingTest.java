@@ -13,10 +13,22 @@ import de.trassenwerk.store.GeoPackageStore;
 import de.trassenwerk.store.Query;
 import de.trassenwerk.store.ThemeLayers;
 import de.trassenwerk.testing.Fixtures;
+import de.trassenwerk.coordination.CoordinationAnalysis;
+import de.trassenwerk.coordination.CoordinationResult;
+import de.trassenwerk.coordination.Finding;
+import de.trassenwerk.coordination.FindingKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.linearref.LengthIndexedLine;
 
 /** The planner on the sample city: one connected network, and routes that make sense. */
 class SampleCityRoutingTest {
@@ -77,5 +89,88 @@ class SampleCityRoutingTest {
         }
         assertTrue(planned >= plannedRoutes.size() / 2, planned + " of " + plannedRoutes.size());
         assertTrue(withDucts > 0, "some routes reuse the ducts along the main streets");
+    }
+
+    /**
+     * Drafts saved from the planner, analysed by the coordination analysis: none digs a street under its
+     * moratorium, and the co-laying stretches the planner priced are the chances the analysis finds (the
+     * analysis may add the part of the site connection within a work's buffer).
+     */
+    @Test
+    void savedDraftsAgreeWithTheCoordinationAnalysis(@TempDir Path dir) throws Exception {
+        Path copy = dir.resolve("copy.gpkg");
+        Files.copy(Fixtures.sampleCity(), copy);
+        copy.toFile().setWritable(true);
+        Map<Long, Route> saved = new HashMap<>();
+        try (GeoPackageStore store = GeoPackageStore.open(copy, GeoPackageStore.Mode.READ_WRITE)) {
+            for (String site : planner.siteNumbers()) {
+                try {
+                    Route r = planner.plan(RouteRequest.of(Origin.site(site), Destination.nearestNode())).get(0);
+                    saved.put(PlannedRoutesLayer.saveDraft(store, r, planner.srsId()), r);
+                } catch (RoutingException e) {
+                    assertTrue(e.key().startsWith("routing.error.moratoriumOnly"), e.getMessage());
+                }
+            }
+            CoordinationResult result = CoordinationAnalysis.run(store, "copy.gpkg",
+                    CoordinationParameters.defaults(SampleCityGenerator.DEFAULT_REFERENCE_DATE), CostModel.DEFAULT,
+                    AnalysisMonitor.NONE);
+            assertTrue(saved.size() > planner.siteNumbers().size() / 2, saved.size() + " routes");
+            Map<Long, Geometry> streets = new HashMap<>();
+            store.read(ThemeLayers.STREETS, Query.ALL.withFields(List.of(), true), f -> streets.put(f.fid(), f.geometry()));
+            int withChances = 0;
+            int junctionPasses = 0;
+            for (Map.Entry<Long, Route> e : saved.entrySet()) {
+                Route r = e.getValue();
+                List<Finding> found = result.findings().stream().filter(f -> e.getKey().equals(f.routeFid())).toList();
+                for (Finding clash : found.stream().filter(f -> f.kind() == FindingKind.MORATORIUM_CLASH).toList()) {
+                    // the analysis' buffer also catches a junction passed at an oblique angle (a piece a little
+                    // over 2 x 10 m + 1 m near the closed street); the route never runs along that street
+                    double along = clash.section().intersection(streets.get(clash.streetFid()).buffer(0.05)).getLength();
+                    assertTrue(along <= 0.5, r.fromRef() + " runs " + along + " m along " + clash.streetName());
+                    junctionPasses++;
+                }
+                // works may overlap: the stretches of their findings are united along the route
+                double analysed = unitedAlong(r.geometry(), found.stream()
+                        .filter(f -> f.kind() == FindingKind.CO_LAYING).map(Finding::section).toList());
+                double priced = r.breakdown().getOrDefault(CostClasses.CO_LAYING, new CostShare(0, 0)).m();
+                double connection = r.breakdown().getOrDefault(CostClasses.SITE_CONNECTION, new CostShare(0, 0)).m();
+                assertTrue(analysed >= priced - 0.01 && analysed <= priced + connection + 0.01,
+                        r.fromRef() + ": priced " + priced + " m, analysed " + analysed + " m");
+                if (priced > 0) {
+                    withChances++;
+                }
+            }
+            assertTrue(withChances > 0, "some routes join open trenches");
+            assertTrue(junctionPasses < saved.size() / 10, junctionPasses + " junction passes");
+        }
+    }
+
+    /** The length of the route covered by the sections' pieces (each piece taken as the stretch between its ends). */
+    private static double unitedAlong(LineString route, List<Geometry> sections) {
+        LengthIndexedLine along = new LengthIndexedLine(route);
+        List<double[]> intervals = new java.util.ArrayList<>();
+        for (Geometry section : sections) {
+            for (int i = 0; i < section.getNumGeometries(); i++) {
+                Coordinate[] c = section.getGeometryN(i).getCoordinates();
+                double a = along.project(c[0]);
+                double b = along.project(c[c.length - 1]);
+                intervals.add(new double[] {Math.min(a, b), Math.max(a, b)});
+            }
+        }
+        if (intervals.isEmpty()) {
+            return 0;
+        }
+        intervals.sort((x, y) -> Double.compare(x[0], y[0]));
+        double total = 0;
+        double from = intervals.get(0)[0];
+        double to = intervals.get(0)[1];
+        for (double[] iv : intervals) {
+            if (iv[0] > to) {
+                total += to - from;
+                from = iv[0];
+            }
+            to = Math.max(to, iv[1]);
+        }
+        return total + to - from;
     }
 }

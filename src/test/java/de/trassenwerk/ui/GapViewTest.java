@@ -58,11 +58,11 @@ class GapViewTest {
         assertTrue(rows.stream().anyMatch(SiteGap::underserved), "the sample has under-served sites");
         assertTrue(rows.stream().anyMatch(s -> !s.underserved()), "and served ones");
 
-        List<XYChart.Series<String, Number>> series = onFx(() -> List.copyOf(view.chart().getData()));
+        List<XYChart.Series<Number, String>> series = onFx(() -> List.copyOf(view.chart().getData()));
         assertEquals(2, series.size(), "sites and hectares");
         int bars = onFx(() -> series.get(0).getData().size());
         assertEquals(7, bars, "one bar per district of Duisburg");
-        long charted = onFx(() -> series.get(0).getData().stream().mapToLong(d -> d.getYValue().longValue()).sum());
+        long charted = onFx(() -> series.get(0).getData().stream().mapToLong(d -> d.getXValue().longValue()).sum());
         assertEquals(rows.stream().filter(SiteGap::underserved).count(), charted);
         assertFalse(robot.lookup("#gapsChart .chart-bar").queryAll().isEmpty(), "bars are drawn");
 
