@@ -147,6 +147,7 @@ public final class RoutePlannerPanel extends BorderPane {
         legend.setId("routeLegend");
         legend.setPadding(new Insets(4, 8, 4, 8));
         retryWithMoratorium.setId("routeRetryMoratorium");
+        retryWithMoratorium.setMinWidth(Region.USE_PREF_SIZE);
         retryWithMoratorium.setOnAction(e -> {
             form.setAllowMoratorium(true);
             plan();
