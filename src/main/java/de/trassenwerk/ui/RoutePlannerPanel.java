@@ -27,6 +27,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -101,6 +102,18 @@ public final class RoutePlannerPanel extends BorderPane {
         setId("routePlannerPanel");
         form.setOnPrompt(this::info);
         form.setOnPlacesChanged(this::placesChanged);
+        routesTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> routeChosen(now));
+        gapTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> gapSiteChosen(now));
+        busy.addListener((o, was, now) -> updateSave());
+        saved.addListener((o, was, now) -> updateSave());
+        SplitPane split = new SplitPane(formColumn(), resultsColumn());
+        split.setDividerPositions(0.33);
+        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        setCenter(split);
+    }
+
+    /** The form (scrolling when the dock is low) above the buttons, which stay in sight. */
+    private VBox formColumn() {
         run.setId("routeRun");
         run.setDefaultButton(true);
         run.setOnAction(e -> plan());
@@ -113,39 +126,24 @@ public final class RoutePlannerPanel extends BorderPane {
         run.disableProperty().bind(busy);
         planAll.disableProperty().bind(busy);
         save.setDisable(true);
-        busy.addListener((o, was, now) -> updateSave());
-        saved.addListener((o, was, now) -> updateSave());
-        message.setId("routeMessage");
-        message.setWrapText(true);
-        message.setMinHeight(Region.USE_PREF_SIZE);
-        message.getStyleClass().add("route-message");
         FlowPane buttons = new FlowPane(8, 6, run, planAll, save);
+        buttons.setPadding(new Insets(6, 8, 6, 8));
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        VBox actions = new VBox(4, buttons);
-        actions.setPadding(new Insets(6, 8, 6, 8));
-        VBox left = new VBox(scroll, actions); // the buttons stay in sight however small the dock
+        VBox column = new VBox(scroll, buttons);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        left.setMinWidth(300);
-        left.setPrefWidth(370);
-        results.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        routesTab.setId("routesTab");
-        gapsTab.setId("gapRoutesTab");
-        routesTab.setContent(split(routesTable, breakdown, 0.5));
-        gapTotals.setId("gapRoutesTotals");
-        gapTotals.setWrapText(true);
-        gapTotals.setMinHeight(Region.USE_PREF_SIZE);
-        gapTotals.setPadding(new Insets(4, 8, 4, 8));
-        SplitPane gapSplit = split(gapTable, networkBreakdown, 0.56);
-        VBox gapsPane = new VBox(gapTotals, gapSplit);
-        VBox.setVgrow(gapSplit, Priority.ALWAYS);
-        gapsTab.setContent(gapsPane);
-        results.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> drawRoutes());
-        routesTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> routeChosen(now));
-        gapTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> gapSiteChosen(now));
-        legend.setId("routeLegend");
-        legend.setPadding(new Insets(4, 8, 4, 8));
+        column.setMinWidth(300);
+        column.setPrefWidth(370);
+        return column;
+    }
+
+    /** The message (as wide as the results: room for reasons), the two result tabs, and the map's legend. */
+    private VBox resultsColumn() {
+        message.setId("routeMessage");
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.setMaxWidth(Double.MAX_VALUE);
         retryWithMoratorium.setId("routeRetryMoratorium");
         retryWithMoratorium.setMinWidth(Region.USE_PREF_SIZE);
         retryWithMoratorium.setOnAction(e -> {
@@ -155,16 +153,29 @@ public final class RoutePlannerPanel extends BorderPane {
         retryWithMoratorium.disableProperty().bind(busy);
         showRetry(false);
         HBox messageBar = new HBox(8, message, retryWithMoratorium);
-        messageBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        messageBar.setAlignment(Pos.CENTER_LEFT);
         messageBar.setPadding(new Insets(4, 8, 4, 8));
         HBox.setHgrow(message, Priority.ALWAYS);
-        message.setMaxWidth(Double.MAX_VALUE);
-        VBox right = new VBox(messageBar, results, legend); // a message as wide as the results: room for reasons
+
+        routesTab.setId("routesTab");
+        routesTab.setContent(split(routesTable, breakdown, 0.5));
+        gapsTab.setId("gapRoutesTab");
+        gapTotals.setId("gapRoutesTotals");
+        gapTotals.setWrapText(true);
+        gapTotals.setMinHeight(Region.USE_PREF_SIZE);
+        gapTotals.setPadding(new Insets(4, 8, 4, 8));
+        SplitPane gapSplit = split(gapTable, networkBreakdown, 0.56);
+        VBox gapsPane = new VBox(gapTotals, gapSplit);
+        VBox.setVgrow(gapSplit, Priority.ALWAYS);
+        gapsTab.setContent(gapsPane);
+        results.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        results.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> drawRoutes());
+
+        legend.setId("routeLegend");
+        legend.setPadding(new Insets(4, 8, 4, 8));
+        VBox column = new VBox(messageBar, results, legend);
         VBox.setVgrow(results, Priority.ALWAYS);
-        SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.33);
-        SplitPane.setResizableWithParent(left, false);
-        setCenter(split);
+        return column;
     }
 
     private static SplitPane split(javafx.scene.Node a, javafx.scene.Node b, double divider) {
