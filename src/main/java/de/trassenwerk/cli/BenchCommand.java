@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Print performance figures (not a test).",
-        subcommands = {BenchCommand.Render.class})
+        subcommands = {BenchCommand.Render.class, RoutingBench.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

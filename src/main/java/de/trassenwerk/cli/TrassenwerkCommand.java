@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         description = "Trassenwerk: a GIS workbench for Duisburg's road works, fibre roll-out and open data. "
                 + "Without a command it opens the workbench window.",
         subcommands = {BenchCommand.class, InfoCommand.class, RenderCommand.class, SampleCommand.class, ValidateCommand.class,
-            IdentifyCommand.class, FindCommand.class, CoordinateCommand.class, CoordinateBenchCommand.class,
+            IdentifyCommand.class, FindCommand.class, CoordinateCommand.class, CoordinateBenchCommand.class, RouteCommand.class,
             PublishCommand.class, ImportCommand.class,
             GapsCommand.class,
             CommandLine.HelpCommand.class})

@@ -3,10 +3,8 @@ package de.trassenwerk.coordination;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.index.hprtree.HPRtree;
 
 /**
  * Co-laying chances: where a planned route runs through the buffered area of an open-trench work
@@ -20,29 +18,17 @@ import org.locationtech.jts.index.hprtree.HPRtree;
 final class CoLayingFinder {
     private final CoordinationParameters params;
     private final CostModel costs;
-    private final List<WorkSite> sites;
+    private final JoinableWorks joinable;
     private final StreetIndex streets;
     private final DistrictLocator districts;
-    private final HPRtree joinable = new HPRtree();
 
     CoLayingFinder(CoordinationParameters params, CostModel costs, List<WorkSite> sites, StreetIndex streets,
             DistrictLocator districts) {
         this.params = params;
         this.costs = costs;
-        this.sites = sites;
+        this.joinable = new JoinableWorks(params, sites);
         this.streets = streets;
         this.districts = districts;
-        LocalDate earliest = params.earliestJoinableStart();
-        LocalDate latest = params.horizonEnd();
-        for (int i = 0; i < sites.size(); i++) {
-            WorkSite s = sites.get(i);
-            if (!s.start().isBefore(earliest) && !s.start().isAfter(latest)) {
-                Envelope e = new Envelope(s.geometry().getEnvelopeInternal());
-                e.expandBy(params.bufferM());
-                joinable.insert(e, i);
-            }
-        }
-        joinable.build();
     }
 
     /**
@@ -58,8 +44,8 @@ final class CoLayingFinder {
         if (trench.isEmpty() || latest.isBefore(params.earliestJoinableStart())) {
             return out;
         }
-        for (int i : Sections.query(joinable, Sections.segmentEnvelopes(route.line(), 0))) {
-            WorkSite site = sites.get(i);
+        for (int i : joinable.near(route.line())) {
+            WorkSite site = joinable.get(i);
             if (site.start().isAfter(latest)) {
                 continue;
             }

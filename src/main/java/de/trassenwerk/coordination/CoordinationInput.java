@@ -57,31 +57,48 @@ final class CoordinationInput {
 
     /** Checks that the store has what the analysis needs and reads it. */
     static CoordinationInput read(FeatureStore store, LocalDate today, String source) {
+        return read(store, today, source, true, "coordination.error.missing");
+    }
+
+    /**
+     * Reads what the route planner needs to price streets by the same rules: streets (required),
+     * open-trench works and free ducts (both optional: without them nothing is joinable or reusable).
+     * Planned routes and districts are not read. {@code missingKey} is the message for missing layers
+     * or fields, with the source and the list of what is missing as arguments.
+     */
+    static CoordinationInput readForRoutePlanner(FeatureStore store, LocalDate today, String source, String missingKey) {
+        return read(store, today, source, false, missingKey);
+    }
+
+    private static CoordinationInput read(FeatureStore store, LocalDate today, String source, boolean coordination,
+            String missingKey) {
         Map<String, LayerSchema> present = new LinkedHashMap<>();
         for (LayerInfo l : store.layers()) {
             present.put(l.name().toLowerCase(Locale.ROOT), l.schema());
         }
         List<String> missing = new ArrayList<>();
-        LayerSchema routesLayer = need(present, ThemeLayers.PLANNED_ROUTES, ROUTE_FIELDS, true, missing);
-        LayerSchema sitesLayer = need(present, ThemeLayers.CONSTRUCTION_SITES, SITE_FIELDS, true, missing);
+        LayerSchema routesLayer = coordination
+                ? need(present, ThemeLayers.PLANNED_ROUTES, ROUTE_FIELDS, true, missing) : null;
+        LayerSchema sitesLayer = need(present, ThemeLayers.CONSTRUCTION_SITES, SITE_FIELDS, coordination, missing);
         LayerSchema streetsLayer = need(present, ThemeLayers.STREETS, STREET_FIELDS, true, missing);
         LayerSchema conduitsLayer = need(present, ThemeLayers.CONDUITS, CONDUIT_FIELDS, false, missing);
-        LayerSchema districtsLayer = need(present, ThemeLayers.DISTRICTS, DISTRICT_FIELDS, false, missing);
+        LayerSchema districtsLayer = coordination
+                ? need(present, ThemeLayers.DISTRICTS, DISTRICT_FIELDS, false, missing) : null;
         if (!missing.isEmpty()) {
-            throw new CoordinationException("coordination.error.missing", source, String.join("; ", missing));
+            throw new CoordinationException(missingKey, source, String.join("; ", missing));
         }
         int srs = checkCrs(source, routesLayer, sitesLayer, streetsLayer, conduitsLayer, districtsLayer);
 
         // The store's read loops only collect; turning features into the analysis' records (dates, shapes)
         // happens afterwards, on several threads.
-        List<PlannedRoute> routes = convert(store.read(routesLayer.name(), fields(ROUTE_FIELDS)),
-                f -> route(f, routesLayer.name()));
+        List<PlannedRoute> routes = routesLayer == null ? List.of()
+                : convert(store.read(routesLayer.name(), fields(ROUTE_FIELDS)), f -> route(f, routesLayer.name()));
         // open-trench works that are not done: the rest of the rules in Java, which also reads the odd value
         AttributeFilter notDone = AttributeFilter.and(AttributeFilter.compare("open_trench", AttributeFilter.Op.NE, 0),
                 AttributeFilter.or(new AttributeFilter.IsNull("status"), new AttributeFilter.Not(
                         new AttributeFilter.Like("status", "done"))));
-        List<WorkSite> sites = new ArrayList<>(convert(store.read(sitesLayer.name(),
-                fields(SITE_FIELDS).withFilter(notDone)), f -> site(f, sitesLayer.name(), today)));
+        List<WorkSite> sites = sitesLayer == null ? new ArrayList<>() : new ArrayList<>(convert(store.read(
+                sitesLayer.name(), fields(SITE_FIELDS).withFilter(notDone)), f -> site(f, sitesLayer.name(), today)));
         List<StreetSegment> streets = convert(store.read(streetsLayer.name(), fields(STREET_FIELDS)),
                 f -> street(f, streetsLayer.name()));
         List<Geometry> ducts = conduitsLayer == null ? List.of()

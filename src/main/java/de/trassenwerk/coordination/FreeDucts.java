@@ -26,11 +26,19 @@ final class FreeDucts {
 
     /** The route with the stretches that need a trench: everything but its sections in free ducts. */
     Trench trench(Geometry route) {
+        return new Trench(route, this::stretches);
+    }
+
+    /**
+     * The stretches of a line within {@link CoordinationParameters#FREE_DUCT_DISTANCE_M} of a free duct, as
+     * sorted, disjoint intervals of distance along it (see {@link NearStretches#near}).
+     */
+    double[] stretches(NearStretches along) {
         double d = CoordinationParameters.FREE_DUCT_DISTANCE_M;
-        List<Shape> near = new ArrayList<>();
-        for (int i : Sections.query(index, Sections.segmentEnvelopes(route, d))) {
-            near.add(shapes.get(i));
+        double[] out = new double[0];
+        for (int i : Sections.query(index, Sections.segmentEnvelopes(along.line(), d))) {
+            out = NearStretches.union(out, along.near(shapes.get(i), d));
         }
-        return new Trench(route, near, d);
+        return out;
     }
 }

@@ -37,6 +37,10 @@ final class NearStretches {
         }
     }
 
+    LineString line() {
+        return line;
+    }
+
     double length() {
         return at[at.length - 1];
     }

@@ -2,6 +2,7 @@ package de.trassenwerk.coordination;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 
@@ -15,17 +16,13 @@ final class Trench {
     private final List<NearStretches> lines = new ArrayList<>();
     private final List<double[]> open = new ArrayList<>();
 
-    /** The route with the stretches within {@code ductDistance} of any of {@code ducts} taken out. */
-    Trench(Geometry route, List<Shape> ducts, double ductDistance) {
+    /** The route with the stretches that {@code inDucts} gives for each of its lines taken out. */
+    Trench(Geometry route, Function<NearStretches, double[]> inDucts) {
         this.route = route;
         for (LineString l : Sections.lines(route)) {
             NearStretches along = new NearStretches(l);
-            double[] inDucts = new double[0];
-            for (Shape duct : ducts) {
-                inDucts = NearStretches.union(inDucts, along.near(duct, ductDistance));
-            }
             lines.add(along);
-            open.add(along.complement(inDucts));
+            open.add(along.complement(inDucts.apply(along)));
         }
     }
 

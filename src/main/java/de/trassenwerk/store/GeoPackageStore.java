@@ -1076,6 +1076,22 @@ public final class GeoPackageStore implements FeatureStore {
         return java.util.OptionalLong.of(writes.get());
     }
 
+    /**
+     * Takes note that the file was written through another connection (another store object on the same
+     * file, as panels that save through their own connection do, or another program): reads the list of
+     * layers again and counts as a write, so that {@link #dataVersion()} grows and what was cached of
+     * this store's data (map images, overviews, extents) is read anew. Blocks on the file; never call it
+     * on the JavaFX thread.
+     */
+    public synchronized void refresh() {
+        try {
+            loadSchemas();
+            writes.incrementAndGet();
+        } catch (SQLException e) {
+            throw translate(e, file);
+        }
+    }
+
     // ---------------------------------------------------------------- metadata
 
     @Override

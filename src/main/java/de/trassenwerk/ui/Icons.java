@@ -27,6 +27,8 @@ final class Icons {
     /** A grid of cells with one missing: coverage gaps. */
     static final String GAPS = "M2 2h6v6H2zM9 2h6v6H9zM16 2h6v6h-6zM2 9h6v6H2zM16 9h6v6h-6zM2 16h6v6H2zM9 16h6v6H9z"
             + "M16 16h6v6h-6zM12 10.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z";
+    /** Two places joined by a path along streets: the route planner. */
+    static final String ROUTE = "M5 16a3 3 0 1 0 0 6 3 3 0 0 0 0-6zM19 2a3 3 0 1 0 0 6 3 3 0 0 0 0-6zM4 16V11h14V8h2v5H6v3z";
 
     private Icons() {
     }

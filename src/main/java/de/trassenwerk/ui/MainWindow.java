@@ -87,6 +87,10 @@ public final class MainWindow {
     private Tab coordinationTab;
     private GapView gaps;
     private Tab gapsTab;
+    private RoutePlannerPanel routePlanner;
+    private Tab routePlannerTab;
+    /** Where the route planner puts the divider between map and dock when it opens (map above). */
+    private static final double ROUTE_PLANNER_DIVIDER = 0.55;
     private final ReadOnlyObjectWrapper<SiteGap> selectedGapSite =
             new ReadOnlyObjectWrapper<>(this, "selectedGapSite");
     private LocalDate referenceDate = LocalDate.now();
@@ -165,6 +169,7 @@ public final class MainWindow {
             saveSession();
             closeCoordination();
             closeGaps();
+            closeRoutePlanner();
             explorer.dispose();
             GeoPackageStore last = store;
             store = null;
@@ -267,6 +272,7 @@ public final class MainWindow {
         timeRangeLoaded = false;
         closeCoordination();
         closeGaps();
+        closeRoutePlanner();
         List<MapLayer> drawingOrder = drawingOrder(opened.layers(), file.getFileName().toString());
         if (restoring) {
             drawingOrder = restoreLayers(drawingOrder);
@@ -471,6 +477,79 @@ public final class MainWindow {
         }
     }
 
+    /**
+     * Opens the route planner on the open file in the dock (one panel per file) and builds its street graph
+     * in the background. It starts from a site chosen in the gap view if asked, plans "all gaps" from the gap
+     * view's result, draws its routes on the map, and a route it saves is drawn from the file at once.
+     */
+    public void showRoutePlanner() {
+        if (file == null) {
+            return;
+        }
+        if (routePlanner == null) {
+            routePlanner = new RoutePlannerPanel(file, map, statusBar.work());
+            routePlanner.followGapView(selectedGapSiteProperty(),
+                    () -> gaps == null ? null : gaps.resultProperty().get());
+            routePlanner.setOnSaved(this::layerWritten);
+            routePlannerTab = new Tab(RoutePlannerPanel.title(), routePlanner);
+            routePlannerTab.setId("routePlannerTab");
+            addDockTab(routePlannerTab);
+            routePlanner.prepare();
+            showDockTab(routePlannerTab);
+            if (mapAndDock.getDividerPositions()[0] > ROUTE_PLANNER_DIVIDER) {
+                mapAndDock.setDividerPositions(ROUTE_PLANNER_DIVIDER); // the form needs some height
+            }
+        }
+        showDockTab(routePlannerTab);
+    }
+
+    /** The route planner, once opened; for tests. */
+    RoutePlannerPanel routePlannerPanel() {
+        return routePlanner;
+    }
+
+    private void closeRoutePlanner() {
+        if (routePlanner != null) {
+            routePlanner.dispose();
+            dock.getTabs().remove(routePlannerTab);
+            routePlanner = null;
+            routePlannerTab = null;
+        }
+    }
+
+    /**
+     * After a panel wrote {@code layer} of the open file through its own connection: the window's store
+     * reads the file again (its data version moves, so the map reads the layer anew) and the map redraws;
+     * a layer the file did not have before appears by opening the file again.
+     */
+    void layerWritten(String layer) {
+        GeoPackageStore s = store;
+        if (s == null) {
+            return;
+        }
+        boolean listed = layerList.layers().stream().anyMatch(l -> l.name().equalsIgnoreCase(layer));
+        if (!listed) {
+            open(file);
+            return;
+        }
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() {
+                updateTitle(Messages.get("ui.status.refreshing", layer));
+                s.refresh();
+                return null;
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (store == s) {
+                map.redraw();
+            }
+        });
+        task.setOnFailed(e -> statusBar.setMessage(task.getException() instanceof UserFacingException u
+                ? u.localizedMessage() : String.valueOf(task.getException().getMessage())));
+        statusBar.work().run("refresh-file", task);
+    }
+
     // ------------------------------------------------------------------ time filter
 
     /** Shows or hides the construction-site time filter; the map shows all works while it is hidden. */
@@ -667,7 +746,8 @@ public final class MainWindow {
         MenuItem coordinate = item("menuCoordination", "ui.menu.analysis.coordination", "Shortcut+K",
                 this::showCoordination);
         MenuItem gapsItem = item("menuGaps", "ui.menu.analysis.gaps", "Shortcut+G", this::showGaps);
-        Menu analysisMenu = new Menu(Messages.get("ui.menu.analysis"), null, coordinate, gapsItem);
+        MenuItem routesItem = item("menuRoutePlanner", "ui.menu.analysis.routes", "Shortcut+R", this::showRoutePlanner);
+        Menu analysisMenu = new Menu(Messages.get("ui.menu.analysis"), null, coordinate, gapsItem, routesItem);
         Menu settingsMenu = new Menu(Messages.get("ui.menu.settings"), null, language);
 
         MenuItem keys = item("menuShortcuts", "ui.menu.help.shortcuts", "F1", this::showShortcuts);
@@ -733,7 +813,8 @@ public final class MainWindow {
         toolBar.getItems().addAll(previous, next, new javafx.scene.control.Separator(), timeButton,
                 button("toolExportPng", Icons.EXPORT, "ui.menu.file.exportPng", "Shortcut+E", this::exportPng));
         toolBar.getItems().addAll(new javafx.scene.control.Separator(),
-                button("toolGaps", Icons.GAPS, "ui.menu.analysis.gaps", "Shortcut+G", this::showGaps));
+                button("toolGaps", Icons.GAPS, "ui.menu.analysis.gaps", "Shortcut+G", this::showGaps),
+                button("toolRoutePlanner", Icons.ROUTE, "ui.menu.analysis.routes", "Shortcut+R", this::showRoutePlanner));
         Pane spring = new Pane();
         HBox.setHgrow(spring, Priority.ALWAYS);
         spring.setMinWidth(10);

@@ -16,5 +16,10 @@ public enum MapTool {
     /** Clicks add points of a line; shows its length. Double-click or right-click ends, Esc clears. */
     MEASURE_DISTANCE,
     /** Clicks add corners of an area; shows its area and perimeter. */
-    MEASURE_AREA
+    MEASURE_AREA,
+    /**
+     * A panel asked for a point ({@link MapView#pickPoint}): a click hands it over and the tool before
+     * returns; drag pans; Esc cancels.
+     */
+    PICK_POINT
 }

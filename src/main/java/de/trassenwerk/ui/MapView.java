@@ -6,6 +6,8 @@ import de.trassenwerk.render.LayerRequest;
 import de.trassenwerk.render.MapRenderer;
 import de.trassenwerk.render.PngWriter;
 import de.trassenwerk.render.RenderResult;
+import de.trassenwerk.render.RouteDrawing;
+import de.trassenwerk.render.RouteDrawingPainter;
 import de.trassenwerk.render.ThematicOverlay;
 import de.trassenwerk.render.ThematicOverlayPainter;
 import de.trassenwerk.render.Viewport;
@@ -94,7 +96,10 @@ public final class MapView extends Region {
     private boolean lastNavigationContinuous;
     private List<Geometry> highlight = List.of();
     private Map<String, ThematicOverlay> thematic = Map.of();
+    private RouteDrawing routes = RouteDrawing.EMPTY;
     private Consumer<MapPick> onPick;
+    private Consumer<Point2D> pointPicked;
+    private MapTool toolBeforePick = MapTool.PAN;
     private double[] pendingView;
     private Map<String, AttributeFilter> filters = Map.of();
     private Map<String, Double> opacities = Map.of();
@@ -128,6 +133,9 @@ public final class MapView extends Region {
         overlay.setManaged(false);
         tool.addListener((o, was, now) -> {
             overlay.clearMeasure();
+            if (was == MapTool.PICK_POINT && pointPicked != null) {
+                finishPointPick(null); // another tool was chosen while a point was asked for
+            }
             setCursor(now == MapTool.PAN ? Cursor.OPEN_HAND : now == MapTool.IDENTIFY ? Cursor.HAND : Cursor.CROSSHAIR);
         });
         setCursor(Cursor.OPEN_HAND);
@@ -169,6 +177,36 @@ public final class MapView extends Region {
         onPick = handler;
     }
 
+    /**
+     * Asks the user for a point: the tool becomes {@link MapTool#PICK_POINT} (crosshair cursor) and the
+     * map takes the keyboard focus; the next click hands its map position (project CRS) to {@code picked}
+     * and the tool before returns. Esc, choosing another tool, a new request or {@link #cancelPointPick()}
+     * cancel it: {@code picked} then gets null. Dragging still pans.
+     */
+    public void pickPoint(Consumer<Point2D> picked) {
+        cancelPointPick();
+        toolBeforePick = tool.get();
+        pointPicked = picked;
+        tool.set(MapTool.PICK_POINT);
+        requestFocus();
+    }
+
+    /** Ends a point request without a point (its handler gets null); nothing happens when none is open. */
+    public void cancelPointPick() {
+        if (pointPicked != null) {
+            finishPointPick(null);
+        }
+    }
+
+    private void finishPointPick(Point2D at) {
+        Consumer<Point2D> handler = pointPicked;
+        pointPicked = null;
+        if (tool.get() == MapTool.PICK_POINT) {
+            tool.set(toolBeforePick);
+        }
+        handler.accept(at);
+    }
+
     /** The last measurement (length or area and perimeter), for the status bar; empty when none. */
     public ReadOnlyStringProperty measurementProperty() {
         return overlay.measurementProperty();
@@ -197,6 +235,20 @@ public final class MapView extends Region {
         }
         thematic = Map.copyOf(next);
         requestRender();
+    }
+
+    /**
+     * Draws planned routes over the map (over the thematic overlays and the highlight: the routes being
+     * planned are what the user looks at), replacing the routes drawn before; null or {@link RouteDrawing#EMPTY} clears them. Kept until another file is shown.
+     */
+    public void setRouteDrawing(RouteDrawing drawing) {
+        routes = drawing == null ? RouteDrawing.EMPTY : drawing;
+        requestRender();
+    }
+
+    /** The routes drawn over the map ({@link RouteDrawing#EMPTY} when none). */
+    public RouteDrawing routeDrawing() {
+        return routes;
     }
 
     /** The overlay set under {@code key}, or null. */
@@ -328,6 +380,7 @@ public final class MapView extends Region {
         List<String> l = layers;
         List<Geometry> marked = highlight;
         List<ThematicOverlay> themes = shownOverlays(l);
+        RouteDrawing drawn = routes;
         List<LayerRequest> requests = requests(l, filters, opacities);
         MapRenderer painter = renderer;
         Viewport vp = viewport.get();
@@ -343,6 +396,7 @@ public final class MapView extends Region {
                     ThematicOverlayPainter.paint(r.image(), vp, t, () -> false);
                 }
                 HighlightPainter.paint(r.image(), vp, marked);
+                RouteDrawingPainter.paint(r.image(), vp, drawn, () -> false);
                 MapDecorations.paint(r.image(), vp);
                 PngWriter.write(r.image(), target);
             } catch (IOException | RuntimeException e) {
@@ -351,6 +405,11 @@ public final class MapView extends Region {
             Throwable outcome = failure;
             Platform.runLater(() -> done.accept(outcome));
         });
+    }
+
+    /** Draws the view again, reading what is not cached: after the store's data changed ({@code dataVersion}). */
+    public void redraw() {
+        requestRender();
     }
 
     /** Zooms in (factor above 1) or out around the centre of the view. */
@@ -387,6 +446,7 @@ public final class MapView extends Region {
         fullExtent = extent;
         highlight = List.of();
         thematic = Map.of();
+        routes = RouteDrawing.EMPTY;
         hint.setVisible(false);
         viewport.set(null);
         history.clear();
@@ -499,6 +559,7 @@ public final class MapView extends Region {
         List<String> l = layers;
         List<Geometry> marked = highlight;
         List<ThematicOverlay> themes = shownOverlays(l);
+        RouteDrawing drawn = routes;
         List<LayerRequest> requests = requests(l, filters, opacities);
         Viewport vp = viewport.get();
         MapRenderer painter = renderer;
@@ -526,6 +587,7 @@ public final class MapView extends Region {
                     ThematicOverlayPainter.paint(r.image(), vp, t, () -> generation.get() != gen);
                 }
                 HighlightPainter.paint(r.image(), vp, marked);
+                RouteDrawingPainter.paint(r.image(), vp, drawn, () -> generation.get() != gen);
                 int[] frame = ((DataBufferInt) r.image().getRaster().getDataBuffer()).getData();
                 Platform.runLater(() -> commit(gen, r, frame));
             }
@@ -599,7 +661,7 @@ public final class MapView extends Region {
     private boolean isPanGesture(MouseEvent e) {
         MapTool t = tool.get();
         return !e.isShiftDown() && (t == MapTool.PAN || t == MapTool.IDENTIFY
-                || t == MapTool.MEASURE_DISTANCE || t == MapTool.MEASURE_AREA);
+                || t == MapTool.MEASURE_DISTANCE || t == MapTool.MEASURE_AREA || t == MapTool.PICK_POINT);
     }
 
     private void mouseDragged(MouseEvent e) {
@@ -654,6 +716,7 @@ public final class MapView extends Region {
                 double r = PICK_RADIUS_PIXELS * vp.metresPerPixel();
                 firePick(e, new Envelope(mx - r, mx + r, my - r, my + r), false);
             }
+            case PICK_POINT -> finishPointPick(new Point2D(mx, my));
             case MEASURE_DISTANCE, MEASURE_AREA -> {
                 if (e.getClickCount() >= 2) {
                     overlay.finishMeasure();
@@ -701,6 +764,7 @@ public final class MapView extends Region {
             case ESCAPE -> {
                 overlay.clearMeasure();
                 overlay.endBox();
+                cancelPointPick();
             }
             default -> {
                 return;

@@ -1,0 +1,60 @@
+package de.trassenwerk.coordination;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.index.hprtree.HPRtree;
+
+/**
+ * The open-trench works a new duct can join: those starting no sooner than today + lead time and no
+ * later than today + horizon (a route's own {@code needed_by} may narrow the window further, see
+ * {@link CoLayingFinder}), indexed by their area widened by the buffer distance. Shared by the
+ * co-laying findings and the route planner's pricing ({@link DigConditions}), so that both use one
+ * rule. Built once, then read-only; safe to query from several threads.
+ */
+final class JoinableWorks {
+    private final CoordinationParameters params;
+    private final List<WorkSite> sites;
+    private final HPRtree index = new HPRtree();
+
+    JoinableWorks(CoordinationParameters params, List<WorkSite> sites) {
+        this.params = params;
+        this.sites = sites;
+        for (int i = 0; i < sites.size(); i++) {
+            WorkSite s = sites.get(i);
+            if (joinable(s.start())) {
+                Envelope e = new Envelope(s.geometry().getEnvelopeInternal());
+                e.expandBy(params.bufferM());
+                index.insert(e, i);
+            }
+        }
+        index.build();
+    }
+
+    /** Whether a work starting on {@code start} lies in the window today + lead time .. today + horizon (both inclusive). */
+    boolean joinable(LocalDate start) {
+        return !start.isBefore(params.earliestJoinableStart()) && !start.isAfter(params.horizonEnd());
+    }
+
+    WorkSite get(int i) {
+        return sites.get(i);
+    }
+
+    /** Indexes of the joinable works whose buffered envelope meets a segment of lineal {@code line}, ascending. */
+    int[] near(Geometry line) {
+        return Sections.query(index, Sections.segmentEnvelopes(line, 0));
+    }
+
+    /**
+     * The stretches of a line within the buffer distance of any joinable work, as sorted, disjoint
+     * intervals of distance along it (see {@link NearStretches#near}).
+     */
+    double[] stretches(NearStretches along) {
+        double[] out = new double[0];
+        for (int i : near(along.line())) {
+            out = NearStretches.union(out, along.near(sites.get(i).shape(), params.bufferM()));
+        }
+        return out;
+    }
+}
