@@ -200,7 +200,7 @@ final class BenchCommand implements Runnable {
         }
 
         /** CPU time used so far by all live threads of this JVM. */
-        private static long cpuNanos() {
+        static long cpuNanos() {
             java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
             long sum = 0;
             for (long id : mx.getAllThreadIds()) {

@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code bench routing}: figures of the route planner, never a test. For the sample city and, when
  * given (or generated), the scale-50 city it prints {@code name=value} lines: the time to read the file
- * and build the street graph (cold, then once more warm), the graph's size, the p50/p95 of whole route
+ * and build the street graph (cold, then once more warm; wall and CPU time of all threads, which tells
+ * a busy machine from a slow build), the graph's size, the p50/p95 of whole route
  * requests from random commercial sites to the cheapest PoP or cabinet, the same searches alone on our
  * Dijkstra and on JGraphT, and the time of "plan all gaps" (the coverage analysis finding the
  * under-served sites, the routes, and both with the warm graph build).
@@ -95,15 +96,20 @@ final class RoutingBench implements Callable<Integer> {
         try (GeoPackageStore store = GeoPackageStore.open(file, GeoPackageStore.Mode.READ_ONLY)) {
             CoordinationParameters params = CoordinationParameters.defaults(
                     CoordinationParameters.defaultToday(store.metadata(), LocalDate.now()));
+            long c0 = BenchCommand.Render.cpuNanos();
             long t0 = System.nanoTime();
             RoutePlanner.load(store, file.getFileName().toString(), params, CostModel.DEFAULT, AnalysisMonitor.NONE);
             long cold = (System.nanoTime() - t0) / 1_000_000;
+            long coldCpu = (BenchCommand.Render.cpuNanos() - c0) / 1_000_000;
+            c0 = BenchCommand.Render.cpuNanos();
             t0 = System.nanoTime();
             RoutePlanner planner = RoutePlanner.load(store, file.getFileName().toString(), params, CostModel.DEFAULT,
                     AnalysisMonitor.NONE);
             long warm = (System.nanoTime() - t0) / 1_000_000;
+            long warmCpu = (BenchCommand.Render.cpuNanos() - c0) / 1_000_000;
             StreetGraph g = planner.graph();
-            out.printf(Locale.ROOT, "%s_load_and_graph_ms=%d%n%s_load_and_graph_warm_ms=%d%n", name, cold, name, warm);
+            out.printf(Locale.ROOT, "%s_load_and_graph_ms=%d%n%s_load_and_graph_cpu_ms=%d%n%s_load_and_graph_warm_ms=%d%n"
+                    + "%s_load_and_graph_warm_cpu_ms=%d%n", name, cold, name, coldCpu, name, warm, name, warmCpu);
             out.printf(Locale.ROOT, "%s_junctions=%d%n%s_edges=%d%n%s_parts=%d%n%s_t_junctions=%d%n%s_snapped=%d%n",
                     name, g.nodeCount(), name, g.edgeCount(), name, g.partCount(), name, g.tJunctions(), name,
                     g.snappedVertices());
@@ -115,8 +121,10 @@ final class RoutingBench implements Callable<Integer> {
                     .filter(no -> no != null && !no.isBlank()).map(Origin::site).toList();
             long coverage = (System.nanoTime() - t0) / 1_000_000;
             out.printf(Locale.ROOT, "%s_coverage_gaps_ms=%d%n", name, coverage);
+            c0 = BenchCommand.Render.cpuNanos();
             Map<String, Number> all = RoutingBenchmark.allGaps(planner, gaps);
             print(name, all, out);
+            out.printf(Locale.ROOT, "%s_all_gaps_cpu_ms=%d%n", name, (BenchCommand.Render.cpuNanos() - c0) / 1_000_000);
             out.printf(Locale.ROOT, "%s_all_gaps_with_graph_and_coverage_ms=%d%n", name,
                     warm + coverage + all.get("all_gaps_ms").longValue());
             out.flush();
