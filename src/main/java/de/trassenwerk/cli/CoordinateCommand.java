@@ -23,12 +23,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,32 +47,12 @@ final class CoordinateCommand implements Callable<Integer> {
             + "(and optionally conduits, districts). Opened read-only unless --save.")
     Path file;
 
-    @Option(names = "--today", paramLabel = "YYYY-MM-DD",
-            description = "The analysis date (default: the file's reference date TRASSENWERK_REFERENCE_DATE, else the current date).")
-    LocalDate today;
-
-    @Option(names = "--buffer-m", paramLabel = "M", defaultValue = "10",
-            description = "Buffer distance around sites and streets in metres (default: ${DEFAULT-VALUE}).")
-    double bufferM;
-
-    @Option(names = "--lead-weeks", paramLabel = "W", defaultValue = "8",
-            description = "Planning lead time: a work starting sooner cannot be joined (default: ${DEFAULT-VALUE}).")
-    int leadWeeks;
-
-    @Option(names = "--horizon-months", paramLabel = "H", defaultValue = "24",
-            description = "Planning horizon in months (default: ${DEFAULT-VALUE}).")
-    int horizonMonths;
-
-    @Option(names = "--moratorium-years", paramLabel = "Y", defaultValue = "5",
-            description = "Digging moratorium after surface_renewed, in years (default: ${DEFAULT-VALUE}).")
-    int moratoriumYears;
+    @Mixin
+    PlanningOptions planning;
 
     @Option(names = "--double-dig-months", paramLabel = "D", defaultValue = "6",
             description = "Two works on one street at most this many months apart are a double dig (default: ${DEFAULT-VALUE}).")
     int doubleDigMonths;
-
-    @Option(names = "--costs", paramLabel = "FILE", description = "Cost model (JSON, see docs/coordination.md); default: the documented assumptions.")
-    Path costs;
 
     @Option(names = "--out", paramLabel = "FILE.json|FILE.csv", description = "Write the findings to this file (JSON or CSV by its extension).")
     Path out;
@@ -97,14 +77,12 @@ final class CoordinateCommand implements Callable<Integer> {
                 throw new UserFacingException("coordination.cli.error.out", null, out);
             }
         }
-        CostModel model = costs == null ? CostModel.DEFAULT : CostModel.load(costs);
+        CostModel model = planning.costModel();
         CoordinationResult result;
         FindingsLayer.SaveReport saved = null;
         try (GeoPackageStore store = GeoPackageStore.open(file,
                 save ? GeoPackageStore.Mode.READ_WRITE : GeoPackageStore.Mode.READ_ONLY)) {
-            LocalDate day = today != null ? today : CoordinationParameters.defaultToday(store.metadata(), LocalDate.now());
-            CoordinationParameters params = new CoordinationParameters(day, bufferM, leadWeeks, horizonMonths,
-                    moratoriumYears, doubleDigMonths);
+            CoordinationParameters params = planning.parameters(store).withDoubleDigMonths(doubleDigMonths);
             result = CoordinationAnalysis.run(store, file.getFileName().toString(), params, model, AnalysisMonitor.NONE);
             if (save) {
                 saved = FindingsLayer.save(store, result, Instant.now());

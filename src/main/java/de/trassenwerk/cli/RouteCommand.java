@@ -26,7 +26,6 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +34,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -59,6 +59,9 @@ final class RouteCommand implements Callable<Integer> {
             + "network_nodes, commercial_sites). Opened read-only unless --save.")
     Path file;
 
+    @Mixin
+    PlanningOptions planning;
+
     @Option(names = "--from-site", paramLabel = "SITE_NO", description = "Start at this commercial site (site_no).")
     String fromSite;
 
@@ -75,36 +78,13 @@ final class RouteCommand implements Callable<Integer> {
     boolean toNearestNode;
 
     @Option(names = "--alternatives", paramLabel = "K", defaultValue = "1",
-            description = "Routes to find: the best and up to K-1 alternatives, each sharing at most 70 % of its "
+            description = "Routes to find: the best and up to K-1 alternatives, each sharing at most 70 %% of its "
                     + "length with a better one (default: ${DEFAULT-VALUE}).")
     int alternatives;
 
     @Option(names = "--allow-moratorium", description = "Allow digging streets under moratorium (at the cost file's "
             + "moratorium_factor times the trench cost; the route is flagged).")
     boolean allowMoratorium;
-
-    @Option(names = "--today", paramLabel = "YYYY-MM-DD",
-            description = "The planning date (default: the file's reference date TRASSENWERK_REFERENCE_DATE, else the current date).")
-    LocalDate today;
-
-    @Option(names = "--buffer-m", paramLabel = "M", defaultValue = "10",
-            description = "Buffer distance around construction sites in metres (default: ${DEFAULT-VALUE}).")
-    double bufferM;
-
-    @Option(names = "--lead-weeks", paramLabel = "W", defaultValue = "8",
-            description = "Planning lead time: a work starting sooner cannot be joined (default: ${DEFAULT-VALUE}).")
-    int leadWeeks;
-
-    @Option(names = "--horizon-months", paramLabel = "H", defaultValue = "24",
-            description = "Planning horizon in months (default: ${DEFAULT-VALUE}).")
-    int horizonMonths;
-
-    @Option(names = "--moratorium-years", paramLabel = "Y", defaultValue = "5",
-            description = "Digging moratorium after surface_renewed, in years (default: ${DEFAULT-VALUE}).")
-    int moratoriumYears;
-
-    @Option(names = "--costs", paramLabel = "FILE", description = "Cost model (JSON, see docs/coordination.md); default: the documented assumptions.")
-    Path costs;
 
     @Option(names = "--out", paramLabel = "FILE.geojson", description = "Write the routes as GeoJSON (WGS84) to this file.")
     Path out;
@@ -132,7 +112,7 @@ final class RouteCommand implements Callable<Integer> {
         Origin origin = origin();
         Destination destination = destination();
         RouteRequest request = new RouteRequest(origin, destination, alternatives, allowMoratorium);
-        CostModel model = costs == null ? CostModel.DEFAULT : CostModel.load(costs);
+        CostModel model = planning.costModel();
         PrintWriter stdout = spec.commandLine().getOut();
         try (GeoPackageStore store = GeoPackageStore.open(file,
                 save ? GeoPackageStore.Mode.READ_WRITE : GeoPackageStore.Mode.READ_ONLY)) {
@@ -160,7 +140,7 @@ final class RouteCommand implements Callable<Integer> {
             throw new UserFacingException("routing.cli.error.allGaps", null);
         }
         GapParameters gapParams = new GapParameters(thresholdMbps);
-        CostModel model = costs == null ? CostModel.DEFAULT : CostModel.load(costs);
+        CostModel model = planning.costModel();
         PrintWriter stdout = spec.commandLine().getOut();
         try (GeoPackageStore store = GeoPackageStore.open(file, GeoPackageStore.Mode.READ_ONLY)) {
             RoutePlanner planner = load(store, model, stdout);
@@ -196,9 +176,7 @@ final class RouteCommand implements Callable<Integer> {
 
     /** Reads the file and builds the graph with the command's parameters; prints the graph's summary. */
     RoutePlanner load(GeoPackageStore store, CostModel model, PrintWriter stdout) {
-        LocalDate day = today != null ? today : CoordinationParameters.defaultToday(store.metadata(), LocalDate.now());
-        CoordinationParameters params = CoordinationParameters.defaults(day).withBufferM(bufferM)
-                .withLeadWeeks(leadWeeks).withHorizonMonths(horizonMonths).withMoratoriumYears(moratoriumYears);
+        CoordinationParameters params = planning.parameters(store);
         long t0 = System.nanoTime();
         RoutePlanner planner = RoutePlanner.load(store, file.getFileName().toString(), params, model,
                 AnalysisMonitor.NONE);
