@@ -6,7 +6,6 @@ import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.index.hprtree.HPRtree;
 
 /**
  * Co-laying chances: where a planned route runs through the buffered area of an open-trench work
@@ -23,7 +22,8 @@ final class CoLayingFinder {
     private final List<WorkSite> sites;
     private final StreetIndex streets;
     private final DistrictLocator districts;
-    private final HPRtree joinable = new HPRtree();
+    /** The works whose start lies in the co-laying window, by their envelopes widened by the buffer distance. */
+    private final BoxIndex joinable;
 
     CoLayingFinder(CoordinationParameters params, CostModel costs, List<WorkSite> sites, StreetIndex streets,
             DistrictLocator districts) {
@@ -34,15 +34,16 @@ final class CoLayingFinder {
         this.districts = districts;
         LocalDate earliest = params.earliestJoinableStart();
         LocalDate latest = params.horizonEnd();
-        for (int i = 0; i < sites.size(); i++) {
-            WorkSite s = sites.get(i);
+        List<Envelope> boxes = new ArrayList<>(sites.size());
+        for (WorkSite s : sites) {
+            Envelope e = null;
             if (!s.start().isBefore(earliest) && !s.start().isAfter(latest)) {
-                Envelope e = new Envelope(s.geometry().getEnvelopeInternal());
+                e = new Envelope(s.shape().envelope);
                 e.expandBy(params.bufferM());
-                joinable.insert(e, i);
             }
+            boxes.add(e);
         }
-        joinable.build();
+        joinable = new BoxIndex(boxes);
     }
 
     /**
@@ -58,7 +59,7 @@ final class CoLayingFinder {
         if (trench.isEmpty() || latest.isBefore(params.earliestJoinableStart())) {
             return out;
         }
-        for (int i : Sections.query(joinable, Sections.segmentEnvelopes(route.line(), 0))) {
+        for (int i : joinable.query(Sections.segmentEnvelopes(route.line(), 0))) {
             WorkSite site = sites.get(i);
             if (site.start().isAfter(latest)) {
                 continue;

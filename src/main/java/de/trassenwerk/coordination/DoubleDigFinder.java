@@ -9,7 +9,6 @@ import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.index.hprtree.HPRtree;
 import org.locationtech.jts.linearref.LengthIndexedLine;
 
 /**
@@ -29,7 +28,7 @@ final class DoubleDigFinder {
     private final List<WorkSite> sites;
     private final StreetIndex streets;
     private final DistrictLocator districts;
-    private final HPRtree siteIndex = new HPRtree();
+    private final BoxIndex siteIndex;
 
     /** Two works overlapping on one street segment. */
     record Overlap(int siteA, int siteB, StreetSegment street, double length, Geometry piece) {
@@ -41,10 +40,7 @@ final class DoubleDigFinder {
         this.sites = sites;
         this.streets = streets;
         this.districts = districts;
-        for (int i = 0; i < sites.size(); i++) {
-            siteIndex.insert(sites.get(i).geometry().getEnvelopeInternal(), i);
-        }
-        siteIndex.build();
+        this.siteIndex = new BoxIndex(sites.stream().map(s -> s.shape().envelope).toList());
     }
 
     /**
@@ -55,7 +51,7 @@ final class DoubleDigFinder {
         StreetSegment street = streets.all().get(index);
         Envelope search = new Envelope(street.line().getEnvelopeInternal());
         search.expandBy(params.bufferM());
-        int[] near = Sections.query(siteIndex, List.of(search));
+        int[] near = siteIndex.query(search);
         List<Overlap> out = new ArrayList<>();
         if (near.length < 2) {
             return out;

@@ -8,10 +8,9 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineSegment;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.index.hprtree.HPRtree;
 
 /**
- * Street centrelines in a packed R-tree (JTS HPRtree): which streets lie near a geometry, and which street each stretch
+ * Street centrelines in a packed R-tree ({@link BoxIndex}): which streets lie near a geometry, and which street each stretch
  * of a section belongs to (for pricing by street class). Built once, then read-only; safe to query
  * from several threads.
  */
@@ -19,14 +18,11 @@ final class StreetIndex {
     /** Lengths closer than this count as equal when choosing a section's main street. */
     private static final double TIE_M = 1e-6;
     private final List<StreetSegment> streets;
-    private final HPRtree index = new HPRtree();
+    private final BoxIndex index;
 
     StreetIndex(List<StreetSegment> streets) {
         this.streets = streets;
-        for (int i = 0; i < streets.size(); i++) {
-            index.insert(streets.get(i).line().getEnvelopeInternal(), i);
-        }
-        index.build();
+        this.index = new BoxIndex(streets.stream().map(s -> s.shape().envelope).toList());
     }
 
     List<StreetSegment> all() {
@@ -37,20 +33,12 @@ final class StreetIndex {
     int[] near(Envelope env, double distance) {
         Envelope search = new Envelope(env);
         search.expandBy(distance);
-        int[][] hits = {new int[16]};
-        int[] n = {0};
-        index.query(search, item -> {
-            if (n[0] == hits[0].length) {
-                hits[0] = Arrays.copyOf(hits[0], n[0] * 2);
-            }
-            hits[0][n[0]++] = (Integer) item;
-        });
-        return Sections.distinctSorted(hits[0], n[0]);
+        return index.query(search);
     }
 
     /** Indexes of the streets whose envelope lies within {@code distance} of a segment of lineal {@code g}, ascending. */
     int[] nearLine(Geometry g, double distance) {
-        return Sections.query(index, Sections.segmentEnvelopes(g, distance));
+        return index.query(Sections.segmentEnvelopes(g, distance));
     }
 
     /**
