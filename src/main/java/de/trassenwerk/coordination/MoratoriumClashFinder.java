@@ -20,11 +20,13 @@ final class MoratoriumClashFinder {
     private final CoordinationParameters params;
     private final StreetIndex streets;
     private final DistrictLocator districts;
+    private final MoratoriumCalendar calendar;
 
     MoratoriumClashFinder(CoordinationParameters params, StreetIndex streets, DistrictLocator districts) {
         this.params = params;
         this.streets = streets;
         this.districts = districts;
+        this.calendar = new MoratoriumCalendar(streets.all(), params);
     }
 
     /** The clashes of one route; {@code nearStreets} are the streets within the buffer distance of it. */
@@ -34,11 +36,12 @@ final class MoratoriumClashFinder {
             return out;
         }
         LocalDate dig = route.neededBy() != null ? route.neededBy() : params.today();
+        long digDay = dig.toEpochDay();
         for (int i : nearStreets) {
-            StreetSegment street = streets.all().get(i);
-            if (!params.underMoratorium(street.renewed(), dig)) {
+            if (!calendar.covers(i, digDay)) {
                 continue;
             }
+            StreetSegment street = streets.all().get(i);
             List<LineString> pieces = longPieces(trench.near(street.shape(), params.bufferM()), 0);
             if (pieces.isEmpty()) {
                 continue;
@@ -56,11 +59,12 @@ final class MoratoriumClashFinder {
     List<Finding> siteClashes(WorkSite site) {
         List<Finding> out = new ArrayList<>();
         LocalDate dig = site.start();
-        for (int i : streets.near(site.geometry().getEnvelopeInternal(), params.bufferM())) {
-            StreetSegment street = streets.all().get(i);
-            if (!params.underMoratorium(street.renewed(), dig)) {
+        long digDay = dig.toEpochDay();
+        for (int i : streets.near(site.shape().envelope, params.bufferM())) {
+            if (!calendar.covers(i, digDay)) {
                 continue;
             }
+            StreetSegment street = streets.all().get(i);
             List<LineString> inside = new ArrayList<>();
             for (LineString part : Sections.lines(street.line())) {
                 NearStretches along = new NearStretches(part);
