@@ -2,6 +2,7 @@ package de.trassenwerk.coordination;
 
 import de.trassenwerk.store.FeatureStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -15,9 +16,9 @@ import java.util.stream.IntStream;
  * ducts and districts once, indexes them (JTS packed R-trees) and finds every
  * co-laying chance, moratorium clash and double dig (see the finder classes for the rules).
  *
- * <p>Thread rules: {@link #run} blocks its caller; it reads the store on the calling thread, then
- * spreads the geometric work over the common fork-join pool. The monitor is called from those
- * worker threads. Never call it on the JavaFX thread.
+ * <p>Thread rules: {@link #run} blocks its caller; it reads the store on the calling thread and one
+ * helper thread ({@link CoordinationInput}), then spreads the geometric work over the common fork-join
+ * pool. The monitor is called from those worker threads. Never call it on the JavaFX thread.
  */
 public final class CoordinationAnalysis {
     /** Shares of the progress bar: reading, routes, works, streets. */
@@ -70,17 +71,33 @@ public final class CoordinationAnalysis {
         }
         findings.addAll(doubleDigs.findings(overlaps));
         checkCancel(monitor);
-        findings.sort(ORDER);
+        Finding[] ordered = findings.toArray(new Finding[0]);
+        Arrays.parallelSort(ordered, ORDER);
         monitor.progress(1);
-        return new CoordinationResult(params, costs, findings, input.srsId);
+        return new CoordinationResult(params, costs, Arrays.asList(ordered), input.srsId);
     }
 
     /** Findings by kind, then route, site, other site and street fid (absent fids last). */
-    static final Comparator<Finding> ORDER = Comparator.comparing(Finding::kind)
-            .thenComparing(Finding::routeFid, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Finding::siteFid, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Finding::otherSiteFid, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Finding::streetFid, Comparator.nullsLast(Comparator.naturalOrder()));
+    static final Comparator<Finding> ORDER = (a, b) -> {
+        int c = a.kind().compareTo(b.kind());
+        if (c == 0) {
+            c = compareNullsLast(a.routeFid(), b.routeFid());
+        }
+        if (c == 0) {
+            c = compareNullsLast(a.siteFid(), b.siteFid());
+        }
+        if (c == 0) {
+            c = compareNullsLast(a.otherSiteFid(), b.otherSiteFid());
+        }
+        return c != 0 ? c : compareNullsLast(a.streetFid(), b.streetFid());
+    };
+
+    private static int compareNullsLast(Long x, Long y) {
+        if (x == null || y == null) {
+            return x == null ? (y == null ? 0 : 1) : -1;
+        }
+        return Long.compare(x, y);
+    }
 
     /** Runs {@code work} for 0..n-1 on the fork-join pool; results in index order. */
     private static <T> List<List<T>> parallel(int n, IntFunction<List<T>> work, double from, double to,
