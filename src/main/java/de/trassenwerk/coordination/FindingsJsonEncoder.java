@@ -125,51 +125,30 @@ final class FindingsJsonEncoder {
     }
 
     /**
-     * A JSON string in UTF-8: quotes and backslashes escaped, control characters as six-character escapes (backslash, u, four hex digits);
-     * a lone surrogate becomes {@code ?}, as Java's UTF-8 encoder writes it.
+     * A JSON string in UTF-8: quotes and backslashes escaped, control characters as six-character
+     * escapes (backslash, u, four hex digits); a lone surrogate becomes {@code ?}, as Java's UTF-8
+     * encoder writes it. The bytes of a multi-byte character are all 0x80 or above, so escaping the
+     * encoded bytes is the same as escaping the characters.
      */
     private void string(String s) {
-        int len = s.length();
-        room(len * 3 + 2);
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        room(utf8.length * 6 + 2);
         buf[n++] = '"';
-        for (int i = 0; i < len; i++) {
-            char ch = s.charAt(i);
-            if (ch < 0x80) {
-                if (ch == '"' || ch == '\\') {
-                    room(2 + (len - i) * 3);
-                    buf[n++] = '\\';
-                    buf[n++] = (byte) ch;
-                } else if (ch < 0x20) {
-                    room(6 + (len - i) * 3);
-                    buf[n++] = '\\';
-                    buf[n++] = 'u';
-                    buf[n++] = '0';
-                    buf[n++] = '0';
-                    buf[n++] = HEX[ch >> 4];
-                    buf[n++] = HEX[ch & 0xf];
-                } else {
-                    buf[n++] = (byte) ch;
-                }
-            } else if (ch < 0x800) {
-                buf[n++] = (byte) (0xc0 | ch >> 6);
-                buf[n++] = (byte) (0x80 | ch & 0x3f);
-            } else if (Character.isSurrogate(ch)) {
-                if (Character.isHighSurrogate(ch) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(ch, s.charAt(++i));
-                    buf[n++] = (byte) (0xf0 | cp >> 18);
-                    buf[n++] = (byte) (0x80 | cp >> 12 & 0x3f);
-                    buf[n++] = (byte) (0x80 | cp >> 6 & 0x3f);
-                    buf[n++] = (byte) (0x80 | cp & 0x3f);
-                } else {
-                    buf[n++] = '?';
-                }
+        for (byte b : utf8) {
+            if (b == '"' || b == '\\') {
+                buf[n++] = '\\';
+                buf[n++] = b;
+            } else if (b >= 0 && b < 0x20) {
+                buf[n++] = '\\';
+                buf[n++] = 'u';
+                buf[n++] = '0';
+                buf[n++] = '0';
+                buf[n++] = HEX[b >> 4];
+                buf[n++] = HEX[b & 0xf];
             } else {
-                buf[n++] = (byte) (0xe0 | ch >> 12);
-                buf[n++] = (byte) (0x80 | ch >> 6 & 0x3f);
-                buf[n++] = (byte) (0x80 | ch & 0x3f);
+                buf[n++] = b;
             }
         }
-        room(1);
         buf[n++] = '"';
     }
 
