@@ -143,7 +143,7 @@ final class BoxIndex {
 
     /** A growing list of box numbers, for one search. */
     private static final class Hits {
-        int[] ids = new int[16];
+        int[] ids = new int[64];
         int n;
 
         void add(int id) {

@@ -178,6 +178,9 @@ final class StreetIndex {
         double bestD = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             StreetSegment s = streets.get(candidates[i]);
+            if (surelyFarther(c, s.shape().envelope, Math.min(distance, bestD))) {
+                continue; // cannot be within the distance, nor as near as the best so far
+            }
             double d = distance(c, s.line());
             if (d <= distance && (d < bestD || d == bestD && best >= 0 && s.fid() < streets.get(best).fid())) {
                 bestD = d;
@@ -186,6 +189,19 @@ final class StreetIndex {
         }
         return best;
     }
+
+    /**
+     * Whether {@code c} lies farther than {@code limit} from everything in {@code e}, by a margin far
+     * above rounding, so that skipping the exact distance cannot change which street is nearest.
+     */
+    private static boolean surelyFarther(Coordinate c, Envelope e, double limit) {
+        double dx = Math.max(Math.max(e.getMinX() - c.x, c.x - e.getMaxX()), 0);
+        double dy = Math.max(Math.max(e.getMinY() - c.y, c.y - e.getMaxY()), 0);
+        return Math.max(dx, dy) > limit + FAR_SLACK * Math.max(1, limit);
+    }
+
+    /** Relative margin of {@link #surelyFarther}: a million times the rounding error of a distance. */
+    private static final double FAR_SLACK = 1e-9;
 
     static double distance(Coordinate c, Geometry line) {
         double best = Double.POSITIVE_INFINITY;
