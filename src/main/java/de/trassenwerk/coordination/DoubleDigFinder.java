@@ -35,8 +35,14 @@ final class DoubleDigFinder {
     private final long[] endDay;
     private final long[] windowEndDay;
 
-    /** Two works overlapping on one street segment. */
-    record Overlap(int siteA, int siteB, StreetSegment street, double length, Geometry piece) {
+    /**
+     * Two works overlapping on one street segment: the stretch {@code from..to} along its centreline
+     * (as {@link StreetSection}s measure it); the line itself is cut out only for the reported findings.
+     */
+    record Overlap(int siteA, int siteB, StreetSegment street, double length, double from, double to) {
+        Geometry piece() {
+            return new LengthIndexedLine(street.line()).extractLine(from, to);
+        }
     }
 
     DoubleDigFinder(CoordinationParameters params, List<WorkSite> sites, StreetIndex streets,
@@ -84,19 +90,15 @@ final class DoubleDigFinder {
             on.add(i);
             sections.add(section);
         }
-        LengthIndexedLine along = null;
         for (int a = 0; a < on.size(); a++) {
             for (int b = a + 1; b < on.size(); b++) {
                 double overlap = sections.get(a).overlap(sections.get(b));
                 if (overlap <= 0 || gapDays(on.get(a), on.get(b)) < 0) {
                     continue;
                 }
-                if (along == null) {
-                    along = new LengthIndexedLine(street.line());
-                }
                 double from = Math.max(sections.get(a).from(), sections.get(b).from());
                 double to = Math.min(sections.get(a).to(), sections.get(b).to());
-                out.add(new Overlap(on.get(a), on.get(b), street, overlap, along.extractLine(from, to)));
+                out.add(new Overlap(on.get(a), on.get(b), street, overlap, from, to));
             }
         }
         return out;

@@ -42,7 +42,7 @@ final class MoratoriumClashFinder {
                 continue;
             }
             StreetSegment street = streets.all().get(i);
-            List<LineString> pieces = longPieces(trench.near(street.shape(), params.bufferM()), 0);
+            List<LineString> pieces = longPieces(trench.near(street.shape(), params.bufferM(), unsurelyShort(0)), 0);
             if (pieces.isEmpty()) {
                 continue;
             }
@@ -68,7 +68,7 @@ final class MoratoriumClashFinder {
             List<LineString> inside = new ArrayList<>();
             for (LineString part : Sections.lines(street.line())) {
                 NearStretches along = new NearStretches(part);
-                inside.addAll(along.pieces(along.near(site.shape(), params.bufferM())));
+                inside.addAll(along.pieces(along.near(site.shape(), params.bufferM()), unsurelyShort(site.width())));
             }
             List<LineString> pieces = longPieces(inside, site.width());
             if (pieces.isEmpty()) {
@@ -82,6 +82,17 @@ final class MoratoriumClashFinder {
         }
         return out;
     }
+
+    /**
+     * A length below which a stretch is surely shorter than {@link #longPieces} keeps (by a margin far
+     * above rounding), so that its piece need not be built at all.
+     */
+    private double unsurelyShort(double width) {
+        return params.minClashPieceM() + width - SHORT_SLACK_M;
+    }
+
+    /** Margin of {@link #unsurelyShort}: a micrometre, a million times the rounding error of such lengths. */
+    private static final double SHORT_SLACK_M = 1e-6;
 
     /** The pieces at least 2 × buffer + 1 m (+ {@code width}) long: shorter ones are crossings or junction touches. */
     private List<LineString> longPieces(List<LineString> pieces, double width) {

@@ -241,9 +241,19 @@ final class NearStretches {
 
     /** The intervals as pieces of the line, in its direction; pieces of no length are left out. */
     List<LineString> pieces(double[] intervals) {
+        return pieces(intervals, 0);
+    }
+
+    /**
+     * The intervals at least {@code minLength} long as pieces of the line, in its direction; shorter
+     * ones and pieces of no length are left out. (An interval's length and its piece's length agree
+     * to rounding; callers that need an exact limit on the piece apply it to the pieces.)
+     */
+    List<LineString> pieces(double[] intervals, double minLength) {
         List<LineString> out = new ArrayList<>();
         for (int i = 0; i < intervals.length; i += 2) {
-            if (intervals[i + 1] > intervals[i]) {
+            double length = intervals[i + 1] - intervals[i];
+            if (length > 0 && length >= minLength) {
                 out.add(extract(intervals[i], intervals[i + 1]));
             }
         }
