@@ -3,6 +3,7 @@ package de.trassenwerk.coordination;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -37,14 +38,23 @@ public final class FindingsJson {
         out.write(head.toString().getBytes(StandardCharsets.UTF_8));
         List<Finding> findings = result.findings();
         int chunks = (findings.size() + CHUNK - 1) / CHUNK;
-        for (FindingsJsonEncoder chunk : IntStream.range(0, chunks).parallel().mapToObj(c -> {
-            FindingsJsonEncoder e = new FindingsJsonEncoder(CHUNK * 512);
-            for (int i = c * CHUNK; i < Math.min(findings.size(), (c + 1) * CHUNK); i++) {
-                e.raw(i == 0 ? "\n" : ",\n").finding(findings.get(i));
-            }
-            return e;
-        }).collect(Collectors.toList())) {
-            chunk.writeTo(out);
+        try {
+            // chunks are encoded on several threads and written in order as soon as they are ready
+            IntStream.range(0, chunks).parallel().mapToObj(c -> {
+                FindingsJsonEncoder e = new FindingsJsonEncoder(CHUNK * 512);
+                for (int i = c * CHUNK; i < Math.min(findings.size(), (c + 1) * CHUNK); i++) {
+                    e.raw(i == 0 ? "\n" : ",\n").finding(findings.get(i));
+                }
+                return e;
+            }).forEachOrdered(chunk -> {
+                try {
+                    chunk.writeTo(out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         java.io.StringWriter tail = new java.io.StringWriter();
         tail(result, tail);

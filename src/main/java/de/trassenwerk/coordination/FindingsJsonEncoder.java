@@ -56,7 +56,7 @@ final class FindingsJsonEncoder {
             } else if (v instanceof Long l) {
                 number(l);
             } else if (v instanceof Double d) {
-                raw(Double.toString(d));
+                decimal(d);
             } else if (v instanceof LocalDate day) {
                 date(day);
             } else {
@@ -97,6 +97,24 @@ final class FindingsJsonEncoder {
             byte t = buf[i];
             buf[i] = buf[j];
             buf[j] = t;
+        }
+    }
+
+    /**
+     * A number as {@link Double#toString} prints it. Lengths have one decimal: a value that is exactly
+     * the double nearest to {@code k / 10} for {@code 0 <= k < 10^8} is printed as the digits of
+     * {@code k} with a point before the last one, which is what {@code Double.toString} prints for every
+     * such value (checked for all of them); anything else goes through {@code Double.toString}.
+     */
+    private void decimal(double v) {
+        long k = Math.round(v * 10);
+        if (k >= 0 && k < 100_000_000L && k / 10.0 == v) {
+            number(k / 10);
+            room(2);
+            buf[n++] = '.';
+            buf[n++] = (byte) ('0' + k % 10);
+        } else {
+            raw(Double.toString(v));
         }
     }
 

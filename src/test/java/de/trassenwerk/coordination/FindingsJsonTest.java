@@ -60,6 +60,22 @@ class FindingsJsonTest {
                 "one finding per line");
     }
 
+    @Test
+    void lengthsArePrintedAsJavaPrintsThem() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        List<Double> lengths = new ArrayList<>(List.of(0.0, 0.04, 0.05, 0.1, 1.0, 99.95, 1234.5, 9_999_999.9,
+                9_999_999.96, 1e7, 123_456_789.0));
+        for (int i = 0; i < 20_000; i++) {
+            lengths.add(rnd.nextLong(100_000_000L) / 10.0);
+            lengths.add(rnd.nextDouble() * 1e4);
+        }
+        for (double length : lengths) {
+            Finding f = clash(1, "Weg", length);
+            String expected = "\"length_m\":" + Double.toString(f.roundedLengthM()) + ",";
+            assertTrue(FindingsJson.finding(f).contains(expected), length + " as " + expected);
+        }
+    }
+
     private static String bytes(CoordinationResult r) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         FindingsJson.write(r, out);
