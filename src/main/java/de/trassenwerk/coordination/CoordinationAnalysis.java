@@ -41,6 +41,7 @@ public final class CoordinationAnalysis {
         CoordinationInput input = CoordinationInput.read(store, params.today(), source);
         checkCancel(monitor);
         monitor.progress(READ);
+        monitor.stepDone("read");
 
         StreetIndex streets = new StreetIndex(input.streets);
         DistrictLocator districts = new DistrictLocator(input.districts);
@@ -48,6 +49,7 @@ public final class CoordinationAnalysis {
         CoLayingFinder coLaying = new CoLayingFinder(params, costs, input.sites, streets, districts);
         MoratoriumClashFinder clashes = new MoratoriumClashFinder(params, streets, districts);
         DoubleDigFinder doubleDigs = new DoubleDigFinder(params, input.sites, streets, districts);
+        monitor.stepDone("prepare");
 
         List<Finding> findings = new ArrayList<>();
         for (List<Finding> perRoute : parallel(input.routes.size(), i -> {
@@ -60,10 +62,12 @@ public final class CoordinationAnalysis {
         }, READ, ROUTES, monitor)) {
             findings.addAll(perRoute);
         }
+        monitor.stepDone("routes");
         for (List<Finding> perSite : parallel(input.sites.size(),
                 i -> clashes.siteClashes(input.sites.get(i)), ROUTES, SITES, monitor)) {
             findings.addAll(perSite);
         }
+        monitor.stepDone("works");
         List<DoubleDigFinder.Overlap> overlaps = new ArrayList<>();
         for (List<DoubleDigFinder.Overlap> perStreet : parallel(input.streets.size(), doubleDigs::overlaps, SITES, 1,
                 monitor)) {
@@ -71,8 +75,10 @@ public final class CoordinationAnalysis {
         }
         findings.addAll(doubleDigs.findings(overlaps));
         checkCancel(monitor);
+        monitor.stepDone("double_digs");
         Finding[] ordered = findings.toArray(new Finding[0]);
         Arrays.parallelSort(ordered, ORDER);
+        monitor.stepDone("order");
         monitor.progress(1);
         return new CoordinationResult(params, costs, Arrays.asList(ordered), input.srsId);
     }
