@@ -7,7 +7,8 @@ import java.nio.charset.Charset;
 /**
  * The program's entry point. With no arguments (or just a GeoPackage or project file) it opens the
  * workbench window; {@code bench-window [FILE]} measures frame times in the real window
- * ({@link BenchWindowStarter}); with a command it runs that command headless, without starting the JavaFX toolkit, and exits with its code.
+ * ({@link BenchWindowStarter}); with a command it runs that command headless, without starting the JavaFX toolkit
+ * and with quick compilation for batch work ({@link BatchCompilation}), and exits with its code.
  * (A main class that extends {@code Application} cannot start from a plain class path, hence this
  * separate launcher.)
  */
@@ -27,10 +28,26 @@ public final class Launcher {
         if (args[0].equals("bench-window")) {
             System.exit(BenchWindowStarter.start(args));
         }
+        if (!measuresTheWindowsRenderer(args)) {
+            BatchCompilation.apply();
+        }
         Charset cs = System.console() != null ? System.console().charset() : Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
         System.exit(TrassenwerkCommand.execute(args, out, err));
+    }
+
+    /**
+     * {@code bench ...} measures the renderer as the workbench window runs it, so it keeps the window's
+     * compilers; every other headless command is a batch job ({@link BatchCompilation}).
+     */
+    private static boolean measuresTheWindowsRenderer(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return a.equals("bench");
+            }
+        }
+        return false;
     }
 
     /**
