@@ -11,7 +11,8 @@ import org.locationtech.jts.geom.Envelope;
  * visitor objects or boxed ids; a run asks it a few hundred thousand times. Null (empty) boxes never
  * match.
  *
- * <p>Immutable once built; safe to search from any number of threads.
+ * <p>Immutable once built; safe to search from any number of threads (each collects its hits in a
+ * buffer of its own).
  */
 final class BoxIndex {
     private static final int NODE = 16;
@@ -98,14 +99,14 @@ final class BoxIndex {
 
     /** Numbers of the boxes that meet {@code search}, ascending. */
     int[] query(Envelope search) {
-        Hits hits = new Hits();
+        Hits hits = Hits.empty();
         search(search, hits);
         return Sections.distinctSorted(hits.ids, hits.n);
     }
 
     /** Numbers of the boxes that meet any of {@code searches}, ascending, each once. */
     int[] query(List<Envelope> searches) {
-        Hits hits = new Hits();
+        Hits hits = Hits.empty();
         for (Envelope e : searches) {
             search(e, hits);
         }
@@ -141,10 +142,17 @@ final class BoxIndex {
         }
     }
 
-    /** A growing list of box numbers, for one search. */
+    /** A growing list of box numbers: one per thread, emptied for each query (whose answer is a copy). */
     private static final class Hits {
+        private static final ThreadLocal<Hits> OF_THREAD = ThreadLocal.withInitial(Hits::new);
         int[] ids = new int[64];
         int n;
+
+        static Hits empty() {
+            Hits h = OF_THREAD.get();
+            h.n = 0;
+            return h;
+        }
 
         void add(int id) {
             if (n == ids.length) {

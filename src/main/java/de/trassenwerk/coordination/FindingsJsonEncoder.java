@@ -132,14 +132,18 @@ final class FindingsJsonEncoder {
 
     /** A non-negative number with at least {@code digits} digits (leading zeros). */
     private void padded(int v, int digits) {
-        String s = Integer.toString(v);
-        room(s.length() + digits);
-        for (int i = s.length(); i < digits; i++) {
+        int length = 1;
+        for (int rest = v / 10; rest > 0; rest /= 10) {
+            length++;
+        }
+        room(Math.max(length, digits));
+        for (int i = length; i < digits; i++) {
             buf[n++] = '0';
         }
-        for (int i = 0; i < s.length(); i++) {
-            buf[n++] = (byte) s.charAt(i);
+        for (int i = length - 1, rest = v; i >= 0; i--, rest /= 10) {
+            buf[n + i] = (byte) ('0' + rest % 10);
         }
+        n += length;
     }
 
     /**
