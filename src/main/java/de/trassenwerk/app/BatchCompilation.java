@@ -25,7 +25,9 @@ import javax.management.ObjectName;
  * {@code -XX:-TieredCompilation}, {@code -Xint}, {@code -Xcomp}), when {@code -D}{@value #PROPERTY}{@code =full}
  * asks for both compilers, or on a JVM without these management interfaces.
  *
- * <p>Thread rules: {@link #apply} is called once, on the main thread, before the command runs.
+ * <p>Thread rules: {@link #applySoon} is called once, on the main thread, before the command runs;
+ * the work (about 0.15 s, mostly starting the JVM's management interfaces) then runs on a daemon
+ * thread of its own beside the command's start-up. Methods become hot enough for C2 only later.
  */
 final class BatchCompilation {
     /** System property: {@code full} keeps both compilers for headless commands. */
@@ -34,6 +36,13 @@ final class BatchCompilation {
     static final String DIRECTIVE = "[{ match: \"*.*\", c2: { Exclude: true } }]";
 
     private BatchCompilation() {
+    }
+
+    /** Starts {@link #apply} on a daemon thread and returns at once. */
+    static void applySoon() {
+        Thread t = new Thread(BatchCompilation::apply, "batch-compilation");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Turns C2 off for this JVM unless the user or the JVM says otherwise; returns whether it did. */

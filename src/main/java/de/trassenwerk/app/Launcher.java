@@ -29,7 +29,7 @@ public final class Launcher {
             System.exit(BenchWindowStarter.start(args));
         }
         if (!measuresTheWindowsRenderer(args)) {
-            BatchCompilation.apply();
+            BatchCompilation.applySoon();
         }
         Charset cs = System.console() != null ? System.console().charset() : Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);
