@@ -1,7 +1,7 @@
 package de.trassenwerk.coordination;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -19,7 +19,8 @@ import java.util.stream.IntStream;
  * written in order. Stateless.
  */
 public final class FindingsJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Jackson's streaming core only: the object mapper's hundreds of classes would take longer to load than the head and tail take to write. */
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private FindingsJson() {
     }
@@ -91,7 +92,7 @@ public final class FindingsJson {
             g.writeNumberField("double_dig_months", p.doubleDigMonths());
             g.writeNumberField("free_duct_distance_m", CoordinationParameters.FREE_DUCT_DISTANCE_M);
             g.writeFieldName("costs");
-            g.writeTree(result.costs().toJson(MAPPER));
+            result.costs().writeJson(g);
             g.writeEndObject();
         }
         out.write(",\n\"findings\":[");
@@ -120,7 +121,7 @@ public final class FindingsJson {
     }
 
     private static JsonGenerator generator(Writer out) throws IOException {
-        JsonGenerator g = MAPPER.getFactory().createGenerator(out);
+        JsonGenerator g = FACTORY.createGenerator(out);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         return g;
     }
