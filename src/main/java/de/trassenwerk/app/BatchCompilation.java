@@ -11,15 +11,16 @@ import javax.management.JMException;
 import javax.management.ObjectName;
 
 /**
- * Quick compilation for headless commands. A command such as {@code coordinate} is a batch job of
+ * Quick compilation for short batch commands. A command such as {@code coordinate} is a batch job of
  * seconds in a fresh JVM: HotSpot's optimizing compiler (C2) spends about a third of the process's CPU
  * time on code that then runs only for a moment, while the quick compiler (C1) alone makes the whole
  * run take about two thirds of the CPU time (measured in docs/coordination.md). A jar cannot carry
  * JVM options, so the launcher asks HotSpot at start, through its standard compiler-control command
  * ({@code Compiler.directives_add}, the one {@code jcmd PID Compiler.directives_add FILE} sends; JEP
  * 165), to leave all methods to C1 — the effect of {@code -XX:TieredStopAtLevel=1}, except that a
- * method first runs in C1's profiling tier until its C2 compilation is turned down. The workbench
- * window keeps both compilers: it runs for hours, where C2 pays off.
+ * method first runs in C1's profiling tier until its C2 compilation is turned down. The launcher does
+ * this only for commands measured to gain; the workbench window and longer jobs (imports of millions
+ * of features) keep both compilers, where C2 pays off.
  *
  * <p>Nothing is changed when the user chose the JVM's compilation themselves ({@code -XX:TieredStopAtLevel},
  * {@code -XX:-TieredCompilation}, {@code -Xint}, {@code -Xcomp}), when {@code -D}{@value #PROPERTY}{@code =full}
