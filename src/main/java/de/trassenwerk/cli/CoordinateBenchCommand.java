@@ -24,9 +24,9 @@ import picocli.CommandLine.Option;
  * benchmark. Writes a synthetic city ({@link CoordinationBenchmarkCity}) unless the file exists, then,
  * in the same run, times the whole {@code coordinate} process as a user starts it ({@code java -jar
  * trassenwerk.jar coordinate FILE --out FILE.json}: a fresh JVM with default options unless
- * {@code --jvm-option} adds some) and GDAL/SpatiaLite SQL computing the route-by-buffered-work overlaps through the R-tree
- * ({@code ogrinfo -dialect SQLite}), alternately, and prints both wall times, their ratio, the median
- * ratio of all repeats and the commands. A
+ * {@code --jvm-option} adds some) and GDAL/SpatiaLite SQL computing the route-by-buffered-work
+ * overlaps through the R-tree ({@code ogrinfo -dialect SQLite}), alternately, and prints both wall
+ * times, their ratio, the median ratio of all repeats and the commands. A
  * benchmark, not a test: it prints figures and asserts nothing.
  */
 @Command(name = "coordinate-bench", hidden = true, mixinStandardHelpOptions = true,
@@ -76,7 +76,8 @@ final class CoordinateBenchCommand implements Callable<Integer> {
         if (jvmOptions != null) {
             ours.addAll(jvmOptions);
         }
-        // as a user runs it: java -jar trassenwerk.jar coordinate ... (from a build tree: the class path and the launcher)
+        // as a user runs it: java -jar trassenwerk.jar coordinate ...
+        // (run from a build tree without the jar: the class path and the launcher)
         String classPath = System.getProperty("java.class.path");
         boolean oneJar = classPath.endsWith(".jar") && !classPath.contains(System.getProperty("path.separator"));
         ours.addAll(oneJar ? List.of("-jar", classPath) : List.of("-cp", classPath, "de.trassenwerk.app.Launcher"));

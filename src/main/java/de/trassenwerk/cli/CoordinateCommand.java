@@ -83,7 +83,8 @@ final class CoordinateCommand implements Callable<Integer> {
     @Option(names = "--contacts", description = "Print the who-to-call list, grouped by organisation (instead of the JSON when there is no --out).")
     boolean contacts;
 
-    @Option(names = "--timings", description = "Print how long each step took (start, reading, ..., writing), on standard error.")
+    @Option(names = "--timings",
+            description = "Print how long each step took (start, reading, ..., writing), on standard error.")
     boolean timings;
 
     @CommandLine.Spec

@@ -130,7 +130,7 @@ final class CoordinationInput {
         }
     }
 
-    /** One row of a layer as read: fid, geometry in the GeoPackage encoding, the values of the fields asked for, in order. */
+    /** One row of a layer as read: fid, geometry in the GeoPackage encoding, the values of the fields asked for. */
     private record Row(String layer, long fid, byte[] blob, Object[] values) {
         Geometry geometry() {
             try {
@@ -170,7 +170,7 @@ final class CoordinationInput {
         }
     }
 
-    /** The non-null results of {@code convert} for each row of the layer (with geometry and {@code fields}), in order. */
+    /** The non-null results of {@code convert} for each row of the layer (geometry and {@code fields}), in order. */
     private static <T> List<T> rows(FeatureStore store, LayerSchema layer, List<String> fields, AttributeFilter filter,
             Function<Row, T> convert) {
         Query q = Query.ALL.withFields(fields, true);

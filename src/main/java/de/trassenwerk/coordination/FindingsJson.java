@@ -19,7 +19,10 @@ import java.util.stream.IntStream;
  * written in order. Stateless.
  */
 public final class FindingsJson {
-    /** Jackson's streaming core only: the object mapper's hundreds of classes would take longer to load than the head and tail take to write. */
+    /**
+     * Jackson's streaming core only: the object mapper's hundreds of classes would take longer to load
+     * than the head and tail take to write.
+     */
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private FindingsJson() {

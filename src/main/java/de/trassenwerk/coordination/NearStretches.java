@@ -207,7 +207,7 @@ final class NearStretches {
             return Arrays.copyOf(out, m);
         }
 
-        /** Stable sort of the pairs by start ({@link Double#compare}); pairs with equal starts merge alike in any order. */
+        /** Stable sort of the pairs by start ({@link Double#compare}); equal starts merge alike in any order. */
         private void sortPairsByStart() {
             int pairs = n / 2;
             if (pairs > FEW) {

@@ -10,9 +10,9 @@ import org.locationtech.jts.geom.LineSegment;
 import org.locationtech.jts.geom.LineString;
 
 /**
- * Street centrelines in a packed R-tree ({@link BoxIndex}): which streets lie near a geometry, and which street each stretch
- * of a section belongs to (for pricing by street class). Built once, then read-only; safe to query
- * from several threads.
+ * Street centrelines in a packed R-tree ({@link BoxIndex}): which streets lie near a geometry, and
+ * which street each stretch of a section belongs to (for pricing by street class). Built once, then
+ * read-only; safe to query from several threads.
  */
 final class StreetIndex {
     /** Lengths closer than this count as equal when choosing a section's main street. */

@@ -53,7 +53,8 @@ class FindingsJsonTest {
         FindingsJson.write(r, text);
         String file = bytes(r);
         assertEquals(text.toString(), file);
-        assertTrue(file.contains("\"street_name\":\"lone ? surrogate\""), "a lone surrogate is written as Java's UTF-8 encoder writes it");
+        assertTrue(file.contains("\"street_name\":\"lone ? surrogate\""),
+                "a lone surrogate is written as Java's UTF-8 encoder writes it");
         assertTrue(file.contains("\"length_m\":1.0E7"), "numbers as Java prints them");
         assertEquals(many.size(), new ObjectMapper().readTree(file).get("findings").size());
         assertEquals(many.size(), file.lines().filter(l -> l.startsWith("{\"finding_id\"")).count(),
