@@ -22,9 +22,11 @@ import picocli.CommandLine.Option;
 /**
  * {@code coordinate-bench --file F [--routes N] [--sites N] [--repeat K]} (hidden): the coordination
  * benchmark. Writes a synthetic city ({@link CoordinationBenchmarkCity}) unless the file exists, then,
- * in the same run, times the whole {@code coordinate} process (a fresh JVM, JSON written to a file)
- * and GDAL/SpatiaLite SQL computing the route-by-buffered-work overlaps through the R-tree
- * ({@code ogrinfo -dialect SQLite}), and prints both wall times, their ratio and the commands. A
+ * in the same run, times the whole {@code coordinate} process as a user starts it ({@code java -jar
+ * trassenwerk.jar coordinate FILE --out FILE.json}: a fresh JVM with default options unless
+ * {@code --jvm-option} adds some) and GDAL/SpatiaLite SQL computing the route-by-buffered-work
+ * overlaps through the R-tree ({@code ogrinfo -dialect SQLite}), alternately, and prints both wall
+ * times, their ratio, the median ratio of all repeats and the commands. A
  * benchmark, not a test: it prints figures and asserts nothing.
  */
 @Command(name = "coordinate-bench", hidden = true, mixinStandardHelpOptions = true,
@@ -74,14 +76,18 @@ final class CoordinateBenchCommand implements Callable<Integer> {
         if (jvmOptions != null) {
             ours.addAll(jvmOptions);
         }
-        ours.addAll(List.of("-cp", System.getProperty("java.class.path"), "de.trassenwerk.app.Launcher",
-                "coordinate", file.toString(), "--out", json.toString()));
+        // as a user runs it: java -jar trassenwerk.jar coordinate ...
+        // (run from a build tree without the jar: the class path and the launcher)
+        String classPath = System.getProperty("java.class.path");
+        boolean oneJar = classPath.endsWith(".jar") && !classPath.contains(System.getProperty("path.separator"));
+        ours.addAll(oneJar ? List.of("-jar", classPath) : List.of("-cp", classPath, "de.trassenwerk.app.Launcher"));
+        ours.addAll(List.of("coordinate", file.toString(), "--out", json.toString()));
         List<String> gdal = List.of("ogrinfo", "-ro", "-q", file.toString(), "-dialect", "SQLite", "-sql",
                 overlapSql(CoordinationParameters.defaults(today)));
-        out.println("ours: java " + (jvmOptions == null ? "" : String.join(" ", jvmOptions) + " ") + "-cp <jar> "
-                + String.join(" ", ours.subList(ours.indexOf("de.trassenwerk.app.Launcher"), ours.size())));
+        out.println("ours: java " + String.join(" ", ours.subList(1, ours.size())));
         out.println("gdal: ogrinfo -ro -q " + file + " -dialect SQLite -sql \"" + gdal.get(gdal.size() - 1) + "\"");
         out.flush();
+        List<Double> ratios = new ArrayList<>();
         try {
             for (int i = 0; i < repeat; i++) {
                 Timed o = time(ours);
@@ -92,8 +98,16 @@ final class CoordinateBenchCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "gdal sql:   %d ms wall, cpu %s s (exit %d) %s%n", g.millis, g.cpu(), g.exit,
                         g.lastLine());
                 out.printf(Locale.ROOT, "load average: %s%n", loadAverage());
-                out.printf(Locale.ROOT, "ratio ours/gdal: %.3f%n", (double) o.millis / g.millis);
+                ratios.add((double) o.millis / g.millis);
+                out.printf(Locale.ROOT, "ratio ours/gdal: %.3f%n", ratios.get(ratios.size() - 1));
                 out.flush();
+            }
+            if (repeat > 1) {
+                List<Double> sorted = ratios.stream().sorted().toList();
+                double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                        : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+                out.printf(Locale.ROOT, "median ratio of %d runs: %.3f (from %.3f to %.3f)%n", sorted.size(), median,
+                        sorted.get(0), sorted.get(sorted.size() - 1));
             }
         } finally {
             Files.deleteIfExists(json);

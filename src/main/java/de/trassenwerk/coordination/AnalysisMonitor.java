@@ -24,4 +24,14 @@ public interface AnalysisMonitor {
 
     /** Whether the caller wants the analysis to stop; it then ends with a CancellationException. */
     boolean isCancelled();
+
+    /**
+     * Called when a step of the run is done, with the step's key, in this order: {@code read},
+     * {@code prepare} (indexes), {@code routes}, {@code works}, {@code double_digs}, {@code order}; for
+     * reports of where the time went. Called on the thread that runs the analysis. Does nothing
+     * unless overridden.
+     */
+    default void stepDone(String step) {
+        // nobody is timing
+    }
 }

@@ -2,6 +2,7 @@ package de.trassenwerk.coordination;
 
 import de.trassenwerk.store.FeatureStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -15,9 +16,9 @@ import java.util.stream.IntStream;
  * ducts and districts once, indexes them (JTS packed R-trees) and finds every
  * co-laying chance, moratorium clash and double dig (see the finder classes for the rules).
  *
- * <p>Thread rules: {@link #run} blocks its caller; it reads the store on the calling thread, then
- * spreads the geometric work over the common fork-join pool. The monitor is called from those
- * worker threads. Never call it on the JavaFX thread.
+ * <p>Thread rules: {@link #run} blocks its caller; it reads the store on the calling thread and one
+ * helper thread ({@link CoordinationInput}), then spreads the geometric work over the common fork-join
+ * pool. The monitor is called from those worker threads. Never call it on the JavaFX thread.
  */
 public final class CoordinationAnalysis {
     /** Shares of the progress bar: reading, routes, works, streets. */
@@ -40,6 +41,7 @@ public final class CoordinationAnalysis {
         CoordinationInput input = CoordinationInput.read(store, params.today(), source);
         checkCancel(monitor);
         monitor.progress(READ);
+        monitor.stepDone("read");
 
         StreetIndex streets = new StreetIndex(input.streets);
         DistrictLocator districts = new DistrictLocator(input.districts);
@@ -47,6 +49,7 @@ public final class CoordinationAnalysis {
         CoLayingFinder coLaying = new CoLayingFinder(params, costs, input.sites, streets, districts);
         MoratoriumClashFinder clashes = new MoratoriumClashFinder(params, streets, districts);
         DoubleDigFinder doubleDigs = new DoubleDigFinder(params, input.sites, streets, districts);
+        monitor.stepDone("prepare");
 
         List<Finding> findings = new ArrayList<>();
         for (List<Finding> perRoute : parallel(input.routes.size(), i -> {
@@ -59,10 +62,12 @@ public final class CoordinationAnalysis {
         }, READ, ROUTES, monitor)) {
             findings.addAll(perRoute);
         }
+        monitor.stepDone("routes");
         for (List<Finding> perSite : parallel(input.sites.size(),
                 i -> clashes.siteClashes(input.sites.get(i)), ROUTES, SITES, monitor)) {
             findings.addAll(perSite);
         }
+        monitor.stepDone("works");
         List<DoubleDigFinder.Overlap> overlaps = new ArrayList<>();
         for (List<DoubleDigFinder.Overlap> perStreet : parallel(input.streets.size(), doubleDigs::overlaps, SITES, 1,
                 monitor)) {
@@ -70,17 +75,35 @@ public final class CoordinationAnalysis {
         }
         findings.addAll(doubleDigs.findings(overlaps));
         checkCancel(monitor);
-        findings.sort(ORDER);
+        monitor.stepDone("double_digs");
+        Finding[] ordered = findings.toArray(new Finding[0]);
+        Arrays.parallelSort(ordered, ORDER);
+        monitor.stepDone("order");
         monitor.progress(1);
-        return new CoordinationResult(params, costs, findings, input.srsId);
+        return new CoordinationResult(params, costs, Arrays.asList(ordered), input.srsId);
     }
 
     /** Findings by kind, then route, site, other site and street fid (absent fids last). */
-    static final Comparator<Finding> ORDER = Comparator.comparing(Finding::kind)
-            .thenComparing(Finding::routeFid, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Finding::siteFid, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Finding::otherSiteFid, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Finding::streetFid, Comparator.nullsLast(Comparator.naturalOrder()));
+    static final Comparator<Finding> ORDER = (a, b) -> {
+        int c = a.kind().compareTo(b.kind());
+        if (c == 0) {
+            c = compareNullsLast(a.routeFid(), b.routeFid());
+        }
+        if (c == 0) {
+            c = compareNullsLast(a.siteFid(), b.siteFid());
+        }
+        if (c == 0) {
+            c = compareNullsLast(a.otherSiteFid(), b.otherSiteFid());
+        }
+        return c != 0 ? c : compareNullsLast(a.streetFid(), b.streetFid());
+    };
+
+    private static int compareNullsLast(Long x, Long y) {
+        if (x == null || y == null) {
+            return x == null ? (y == null ? 0 : 1) : -1;
+        }
+        return Long.compare(x, y);
+    }
 
     /** Runs {@code work} for 0..n-1 on the fork-join pool; results in index order. */
     private static <T> List<List<T>> parallel(int n, IntFunction<List<T>> work, double from, double to,

@@ -2,11 +2,12 @@ package de.trassenwerk.coordination;
 
 import de.trassenwerk.crs.SpatialReferences;
 import de.trassenwerk.store.AttributeFilter;
-import de.trassenwerk.store.Feature;
 import de.trassenwerk.store.FeatureStore;
+import de.trassenwerk.store.GeoPackageGeometry;
 import de.trassenwerk.store.LayerInfo;
 import de.trassenwerk.store.LayerSchema;
 import de.trassenwerk.store.Query;
+import de.trassenwerk.store.StoreException;
 import de.trassenwerk.store.ThemeLayers;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Function;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Lineal;
 import org.locationtech.jts.geom.Polygonal;
@@ -26,7 +30,10 @@ import org.locationtech.jts.geom.Polygonal;
  * rules that do not depend on geometry: routes with status {@code draft} or {@code agreed}; open-trench
  * sites that are not {@code done}, did not end before today and have a start date; free existing
  * ducts ({@code status} {@code existing}, {@code tubes_free} &gt; 0). Layers and fields are matched by
- * name, so files written by GDAL or QGIS work as well as ours. Immutable once read.
+ * name, so files written by GDAL or QGIS work as well as ours. Read by the coordination analysis
+ * ({@link #read}) and, without routes and districts, by the route planner's {@link DigConditions}.
+ * Reading blocks the caller, who reads routes and works while one helper thread of its own reads the
+ * other layers; immutable once read.
  */
 final class CoordinationInput {
     static final List<String> ROUTE_FIELDS = List.of("status", "needed_by");
@@ -89,77 +96,167 @@ final class CoordinationInput {
         }
         int srs = checkCrs(source, routesLayer, sitesLayer, streetsLayer, conduitsLayer, districtsLayer);
 
-        // The store's read loops only collect; turning features into the analysis' records (dates, shapes)
-        // happens afterwards, on several threads.
+        // Two threads read at once, each on its own connection of the store, and turn rows into the analysis'
+        // records as they come (no Feature objects on the way): the streets, ducts and districts on a helper
+        // thread, the routes and works on this one.
+        FutureTask<Object[]> other = new FutureTask<>(() -> new Object[] {
+            rows(store, streetsLayer, STREET_FIELDS, null, r -> street(r)),
+            conduitsLayer == null ? List.of() : rows(store, conduitsLayer, CONDUIT_FIELDS, null, r -> freeDuct(r)),
+            districtsLayer == null ? List.of() : rows(store, districtsLayer, DISTRICT_FIELDS, null, r -> district(r))});
+        Thread helper = new Thread(other, "coordination-reader");
+        helper.setDaemon(true);
+        helper.start();
         List<PlannedRoute> routes = routesLayer == null ? List.of()
-                : convert(store.read(routesLayer.name(), fields(ROUTE_FIELDS)), f -> route(f, routesLayer.name()));
+                : rows(store, routesLayer, ROUTE_FIELDS, null, r -> route(r));
         // open-trench works that are not done: the rest of the rules in Java, which also reads the odd value
         AttributeFilter notDone = AttributeFilter.and(AttributeFilter.compare("open_trench", AttributeFilter.Op.NE, 0),
                 AttributeFilter.or(new AttributeFilter.IsNull("status"), new AttributeFilter.Not(
                         new AttributeFilter.Like("status", "done"))));
-        List<WorkSite> sites = sitesLayer == null ? new ArrayList<>() : new ArrayList<>(convert(store.read(
-                sitesLayer.name(), fields(SITE_FIELDS).withFilter(notDone)), f -> site(f, sitesLayer.name(), today)));
-        List<StreetSegment> streets = convert(store.read(streetsLayer.name(), fields(STREET_FIELDS)),
-                f -> street(f, streetsLayer.name()));
-        List<Geometry> ducts = conduitsLayer == null ? List.of()
-                : convert(store.read(conduitsLayer.name(), fields(CONDUIT_FIELDS)), CoordinationInput::freeDuct);
-        List<Map.Entry<String, Geometry>> districts = districtsLayer == null ? List.of()
-                : convert(store.read(districtsLayer.name(), fields(DISTRICT_FIELDS)), CoordinationInput::district);
+        List<WorkSite> sites = sitesLayer == null ? new ArrayList<>()
+                : rows(store, sitesLayer, SITE_FIELDS, notDone, r -> site(r, today));
+        Object[] rest = awaitHelper(other);
+        @SuppressWarnings("unchecked")
+        List<StreetSegment> streets = (List<StreetSegment>) rest[0];
+        @SuppressWarnings("unchecked")
+        List<Geometry> ducts = (List<Geometry>) rest[1];
+        @SuppressWarnings("unchecked")
+        List<Map.Entry<String, Geometry>> districts = (List<Map.Entry<String, Geometry>>) rest[2];
         sites.sort(java.util.Comparator.comparingLong(WorkSite::fid)); // double digs name the lower fid first
         return new CoordinationInput(List.copyOf(routes), List.copyOf(sites), List.copyOf(streets),
                 List.copyOf(ducts), List.copyOf(districts), srs);
     }
 
-    /** The non-null results of {@code convert} for each feature, in order, computed on several threads. */
-    private static <T> List<T> convert(List<Feature> features, java.util.function.Function<Feature, T> convert) {
-        return features.parallelStream().map(convert).filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.toList());
+    /** The helper thread's layers; its failure (a bad date, an unreadable geometry) is thrown here as it was. */
+    private static Object[] awaitHelper(FutureTask<Object[]> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the helper finishes its layers quickly; wait for it
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
-    private static PlannedRoute route(Feature f, String layer) {
-        String status = lower(f.getString("status"));
-        if (!("draft".equals(status) || "agreed".equals(status)) || !isLineal(f.geometry())) {
+    /** One row of a layer as read: fid, geometry in the GeoPackage encoding, the values of the fields asked for. */
+    private record Row(String layer, long fid, byte[] blob, Object[] values) {
+        Geometry geometry() {
+            try {
+                return GeoPackageGeometry.decode(blob);
+            } catch (IllegalArgumentException e) {
+                throw new StoreException("store.error.badGeometry", e, layer, fid, e.getMessage());
+            }
+        }
+
+        Object get(int field) {
+            return values[field];
+        }
+
+        String getString(int field) {
+            Object v = values[field];
+            return v == null ? null : v.toString();
+        }
+
+        Long getLong(int field) {
+            return values[field] instanceof Number n ? n.longValue() : null;
+        }
+
+        /** Booleans as stored by anyone: true/false, 0/1, "true"/"1". */
+        Boolean getBoolean(int field) {
+            Object v = values[field];
+            if (v == null) {
+                return null;
+            }
+            if (v instanceof Boolean b) {
+                return b;
+            }
+            if (v instanceof Number n) {
+                return n.longValue() != 0;
+            }
+            String s = v.toString().trim();
+            return s.equalsIgnoreCase("true") || s.equals("1");
+        }
+    }
+
+    /** The non-null results of {@code convert} for each row of the layer (geometry and {@code fields}), in order. */
+    private static <T> List<T> rows(FeatureStore store, LayerSchema layer, List<String> fields, AttributeFilter filter,
+            Function<Row, T> convert) {
+        Query q = Query.ALL.withFields(fields, true);
+        if (filter != null) {
+            q = q.withFilter(filter);
+        }
+        List<T> out = new ArrayList<>();
+        String name = layer.name();
+        store.readEncoded(name, q, (fid, blob, values) -> {
+            T t = convert.apply(new Row(name, fid, blob, values));
+            if (t != null) {
+                out.add(t);
+            }
+        });
+        return out;
+    }
+
+    private static PlannedRoute route(Row r) {
+        Geometry g = r.geometry();
+        String status = lower(r.getString(0));
+        if (!("draft".equals(status) || "agreed".equals(status)) || !isLineal(g)) {
             return null;
         }
-        return new PlannedRoute(f.fid(), f.geometry(), Dates.parse(f.get("needed_by"), layer, f.fid(), "needed_by"));
+        return new PlannedRoute(r.fid(), g, Dates.parse(r.get(1), r.layer(), r.fid(), "needed_by"));
     }
 
-    private static StreetSegment street(Feature f, String layer) {
-        if (!isLineal(f.geometry())) {
+    private static StreetSegment street(Row r) {
+        Geometry g = r.geometry();
+        if (!isLineal(g)) {
             return null;
         }
-        return new StreetSegment(f.fid(), f.geometry(), Shape.of(f.geometry()), f.getString("name"),
-                f.getString("class"), Dates.parse(f.get("surface_renewed"), layer, f.fid(), "surface_renewed"));
+        return new StreetSegment(r.fid(), g, Shape.of(g), r.getString(0), r.getString(1),
+                Dates.parse(r.get(2), r.layer(), r.fid(), "surface_renewed"));
     }
 
-    private static Geometry freeDuct(Feature f) {
-        Long free = f.getLong("tubes_free");
-        boolean usable = "existing".equals(lower(f.getString("status"))) && free != null && free > 0
-                && f.geometry() != null && !f.geometry().isEmpty();
-        return usable ? f.geometry() : null;
+    private static Geometry freeDuct(Row r) {
+        Geometry g = r.geometry();
+        Long free = r.getLong(1);
+        boolean usable = "existing".equals(lower(r.getString(0))) && free != null && free > 0
+                && g != null && !g.isEmpty();
+        return usable ? g : null;
     }
 
-    private static Map.Entry<String, Geometry> district(Feature f) {
-        return f.geometry() instanceof Polygonal && !f.geometry().isEmpty()
-                ? Map.entry(String.valueOf(f.getString("name")), f.geometry()) : null;
+    private static Map.Entry<String, Geometry> district(Row r) {
+        Geometry g = r.geometry();
+        return g instanceof Polygonal && !g.isEmpty() ? Map.entry(String.valueOf(r.getString(0)), g) : null;
     }
 
-    private static WorkSite site(Feature f, String layer, LocalDate today) {
-        Boolean trench = f.getBoolean("open_trench");
-        if (trench == null || !trench || "done".equals(lower(f.getString("status")))
-                || f.geometry() == null || f.geometry().isEmpty()) {
+    private static WorkSite site(Row r, LocalDate today) {
+        Geometry g = r.geometry();
+        Boolean trench = r.getBoolean(6);
+        if (trench == null || !trench || "done".equals(lower(r.getString(5))) || g == null || g.isEmpty()) {
             return null;
         }
-        LocalDate start = Dates.parse(f.get("start_date"), layer, f.fid(), "start_date");
-        LocalDate end = Dates.parse(f.get("end_date"), layer, f.fid(), "end_date");
+        LocalDate start = Dates.parse(r.get(3), r.layer(), r.fid(), "start_date");
+        LocalDate end = Dates.parse(r.get(4), r.layer(), r.fid(), "end_date");
         if (end != null && end.isBefore(today) || start == null) {
             return null;
         }
         if (end == null || end.isBefore(start)) {
             end = start;
         }
-        return new WorkSite(f.fid(), f.geometry(), Shape.of(f.geometry()), f.getString("site_ref"), f.getString("kind"),
-                f.getString("organisation"), start, end, Sections.footprintWidth(f.geometry()));
+        return new WorkSite(r.fid(), g, Shape.of(g), r.getString(0), r.getString(1), r.getString(2), start, end,
+                Sections.footprintWidth(g));
     }
 
     private static LayerSchema need(Map<String, LayerSchema> present, String layer, List<String> fields,
@@ -201,10 +298,6 @@ final class CoordinationInput {
             }
         }
         return srs == null ? SpatialReferences.PROJECT_SRS : srs;
-    }
-
-    private static Query fields(List<String> names) {
-        return Query.ALL.withFields(names, true);
     }
 
     private static boolean isLineal(Geometry g) {

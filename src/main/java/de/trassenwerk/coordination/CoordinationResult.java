@@ -30,19 +30,20 @@ public record CoordinationResult(CoordinationParameters parameters, CostModel co
 
     /** Totals per kind of any list of findings (for instance a filtered table). */
     public static Map<FindingKind, Totals> summary(List<Finding> findings) {
+        int kinds = FindingKind.values().length;
+        int[] count = new int[kinds];
+        long[] dm = new long[kinds];
+        long[] saving = new long[kinds];
+        for (Finding f : findings) {
+            int k = f.kind().ordinal();
+            count[k]++;
+            dm[k] += f.lengthDm();
+            saving[k] += f.savingEur() == null ? 0 : f.savingEur();
+        }
         Map<FindingKind, Totals> out = new EnumMap<>(FindingKind.class);
         for (FindingKind k : FindingKind.values()) {
-            int count = 0;
-            long dm = 0;
-            long saving = 0;
-            for (Finding f : findings) {
-                if (f.kind() == k) {
-                    count++;
-                    dm += f.lengthDm();
-                    saving += f.savingEur() == null ? 0 : f.savingEur();
-                }
-            }
-            out.put(k, new Totals(count, dm / 10.0, k == FindingKind.CO_LAYING ? saving : null));
+            int i = k.ordinal();
+            out.put(k, new Totals(count[i], dm[i] / 10.0, k == FindingKind.CO_LAYING ? saving[i] : null));
         }
         return out;
     }

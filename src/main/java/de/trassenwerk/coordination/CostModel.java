@@ -1,9 +1,9 @@
 package de.trassenwerk.coordination;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,14 +133,20 @@ public record CostModel(Map<String, Double> trenchEurPerM, double coLayingEurPer
         return v.doubleValue();
     }
 
-    /** The model in its file form (as {@link #load} reads it). */
-    public ObjectNode toJson(ObjectMapper mapper) {
-        ObjectNode o = mapper.createObjectNode();
-        ObjectNode t = o.putObject(TRENCH);
-        trenchEurPerM.forEach(t::put);
-        o.put(CO_LAYING, coLayingEurPerM);
-        o.put(DUCT_REUSE, ductReuseEurPerM);
-        o.put(MORATORIUM_FACTOR, moratoriumFactor);
-        return o;
+    /**
+     * Writes the model in its file form (as {@link #load} reads it) as the next value of {@code g};
+     * needs only Jackson's streaming core.
+     */
+    public void writeJson(JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeObjectFieldStart(TRENCH);
+        for (Map.Entry<String, Double> e : trenchEurPerM.entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeNumberField(CO_LAYING, coLayingEurPerM);
+        g.writeNumberField(DUCT_REUSE, ductReuseEurPerM);
+        g.writeNumberField(MORATORIUM_FACTOR, moratoriumFactor);
+        g.writeEndObject();
     }
 }

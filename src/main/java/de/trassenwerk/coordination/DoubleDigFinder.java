@@ -1,15 +1,15 @@
 package de.trassenwerk.coordination;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.index.hprtree.HPRtree;
 import org.locationtech.jts.linearref.LengthIndexedLine;
 
 /**
@@ -22,17 +22,27 @@ import org.locationtech.jts.linearref.LengthIndexedLine;
  * each pair is reported once, on the street where it overlaps most, with the lower site fid first.
  *
  * <p>Work is split per street segment ({@link #overlaps}, any thread) and gathered per pair
- * ({@link #findings}, one thread).
+ * ({@link #findings}, which spreads the pairs over the common fork-join pool).
  */
 final class DoubleDigFinder {
     private final CoordinationParameters params;
     private final List<WorkSite> sites;
     private final StreetIndex streets;
     private final DistrictLocator districts;
-    private final HPRtree siteIndex = new HPRtree();
+    private final BoxIndex siteIndex;
+    /** Per work (epoch days): start, end, and the last start of a partner after it (end + double-dig window). */
+    private final long[] startDay;
+    private final long[] endDay;
+    private final long[] windowEndDay;
 
-    /** Two works overlapping on one street segment. */
-    record Overlap(int siteA, int siteB, StreetSegment street, double length, Geometry piece) {
+    /**
+     * Two works overlapping on one street segment: the stretch {@code from..to} along its centreline
+     * (as {@link StreetSection}s measure it); the line itself is cut out only for the reported findings.
+     */
+    record Overlap(int siteA, int siteB, StreetSegment street, double length, double from, double to) {
+        Geometry piece() {
+            return new LengthIndexedLine(street.line()).extractLine(from, to);
+        }
     }
 
     DoubleDigFinder(CoordinationParameters params, List<WorkSite> sites, StreetIndex streets,
@@ -41,10 +51,16 @@ final class DoubleDigFinder {
         this.sites = sites;
         this.streets = streets;
         this.districts = districts;
+        this.siteIndex = new BoxIndex(sites.stream().map(s -> s.shape().envelope).toList());
+        startDay = new long[sites.size()];
+        endDay = new long[sites.size()];
+        windowEndDay = new long[sites.size()];
         for (int i = 0; i < sites.size(); i++) {
-            siteIndex.insert(sites.get(i).geometry().getEnvelopeInternal(), i);
+            WorkSite s = sites.get(i);
+            startDay[i] = s.start().toEpochDay();
+            endDay[i] = s.end().toEpochDay();
+            windowEndDay[i] = s.end().plusMonths(params.doubleDigMonths()).toEpochDay();
         }
-        siteIndex.build();
     }
 
     /**
@@ -55,7 +71,7 @@ final class DoubleDigFinder {
         StreetSegment street = streets.all().get(index);
         Envelope search = new Envelope(street.line().getEnvelopeInternal());
         search.expandBy(params.bufferM());
-        int[] near = Sections.query(siteIndex, List.of(search));
+        int[] near = siteIndex.query(search);
         List<Overlap> out = new ArrayList<>();
         if (near.length < 2) {
             return out;
@@ -74,19 +90,15 @@ final class DoubleDigFinder {
             on.add(i);
             sections.add(section);
         }
-        LengthIndexedLine along = null;
         for (int a = 0; a < on.size(); a++) {
             for (int b = a + 1; b < on.size(); b++) {
                 double overlap = sections.get(a).overlap(sections.get(b));
-                if (overlap <= 0 || gapDays(sites.get(on.get(a)), sites.get(on.get(b))) < 0) {
+                if (overlap <= 0 || gapDays(on.get(a), on.get(b)) < 0) {
                     continue;
-                }
-                if (along == null) {
-                    along = new LengthIndexedLine(street.line());
                 }
                 double from = Math.max(sections.get(a).from(), sections.get(b).from());
                 double to = Math.min(sections.get(a).to(), sections.get(b).to());
-                out.add(new Overlap(on.get(a), on.get(b), street, overlap, along.extractLine(from, to)));
+                out.add(new Overlap(on.get(a), on.get(b), street, overlap, from, to));
             }
         }
         return out;
@@ -95,7 +107,7 @@ final class DoubleDigFinder {
     /** Whether another of the candidate works lies within the double-dig window of work {@code i}. */
     private boolean hasPartnerInTime(int i, int[] candidates) {
         for (int j : candidates) {
-            if (j != i && gapDays(sites.get(i), sites.get(j)) >= 0) {
+            if (j != i && gapDays(i, j) >= 0) {
                 return true;
             }
         }
@@ -109,20 +121,21 @@ final class DoubleDigFinder {
     }
 
     /**
-     * Days between two works: the later start minus the earlier end, 0 when their windows overlap;
-     * -1 when they lie farther apart than the double-dig window.
+     * Days between works {@code a} and {@code b} (indexes into the run's works): the later start minus
+     * the earlier end, 0 when their windows overlap; -1 when they lie farther apart than the double-dig
+     * window.
      */
-    long gapDays(WorkSite a, WorkSite b) {
-        WorkSite first = a.end().isBefore(b.end()) || a.end().equals(b.end()) && !a.start().isAfter(b.start()) ? a : b;
-        WorkSite second = first == a ? b : a;
-        if (!second.start().isAfter(first.end())) {
+    long gapDays(int a, int b) {
+        boolean aFirst = endDay[a] < endDay[b] || endDay[a] == endDay[b] && startDay[a] <= startDay[b];
+        int first = aFirst ? a : b;
+        int second = aFirst ? b : a;
+        if (startDay[second] <= endDay[first]) {
             return 0;
         }
-        LocalDate limit = first.end().plusMonths(params.doubleDigMonths());
-        return second.start().isAfter(limit) ? -1 : ChronoUnit.DAYS.between(first.end(), second.start());
+        return startDay[second] > windowEndDay[first] ? -1 : startDay[second] - endDay[first];
     }
 
-    /** Gathers the overlaps per pair of works and street name into findings. */
+    /** Gathers the overlaps per pair of works and street name into findings (the pairs on several threads). */
     List<Finding> findings(List<Overlap> overlaps) {
         Map<Long, Map<String, List<Overlap>>> byPair = new LinkedHashMap<>();
         for (Overlap o : overlaps) {
@@ -131,23 +144,25 @@ final class DoubleDigFinder {
             byPair.computeIfAbsent(key, k -> new LinkedHashMap<>()).computeIfAbsent(street, k -> new ArrayList<>())
                     .add(o);
         }
-        List<Finding> out = new ArrayList<>();
-        for (Map<String, List<Overlap>> perStreet : byPair.values()) {
-            List<Overlap> best = null;
-            double bestLength = 0;
-            for (List<Overlap> group : perStreet.values()) {
-                double sum = group.stream().mapToDouble(Overlap::length).sum();
-                if (sum > bestLength) {
-                    bestLength = sum;
-                    best = group;
-                }
+        return new ArrayList<>(byPair.values()).parallelStream().map(this::finding).filter(Objects::nonNull)
+                .collect(Collectors.toList());
+    }
+
+    /** The finding of one pair: on the street where it overlaps most; null when that is not more than the minimum. */
+    private Finding finding(Map<String, List<Overlap>> perStreet) {
+        List<Overlap> best = null;
+        double bestLength = 0;
+        for (List<Overlap> group : perStreet.values()) {
+            double sum = group.stream().mapToDouble(Overlap::length).sum();
+            if (sum > bestLength) {
+                bestLength = sum;
+                best = group;
             }
-            if (best == null || bestLength <= CoordinationParameters.MIN_DOUBLE_DIG_OVERLAP_M) {
-                continue;
-            }
-            out.add(finding(best, bestLength));
         }
-        return out;
+        if (best == null || bestLength <= CoordinationParameters.MIN_DOUBLE_DIG_OVERLAP_M) {
+            return null;
+        }
+        return finding(best, bestLength);
     }
 
     private Finding finding(List<Overlap> group, double length) {
@@ -168,6 +183,6 @@ final class DoubleDigFinder {
         return new Finding(Finding.doubleDigId(a.fid(), b.fid()), FindingKind.DOUBLE_DIG, null, a.fid(), b.fid(),
                 a.siteRef(), b.siteRef(), a.organisation(), b.organisation(), main.street().fid(),
                 main.street().name(), districts.nameAt(Sections.midpoint(section)), start, end, null, null, null, null,
-                gapDays(a, b), length, null, section);
+                gapDays(main.siteA(), main.siteB()), length, null, section);
     }
 }

@@ -11,8 +11,10 @@ public enum FindingKind {
     /** Two works dig the same street within the double-dig window: one trench could serve both. */
     DOUBLE_DIG;
 
+    private final String key = name().toLowerCase(Locale.ROOT);
+
     /** {@code co_laying}, {@code moratorium_clash}, {@code double_dig}. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key;
     }
 }

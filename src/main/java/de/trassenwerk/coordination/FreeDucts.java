@@ -3,7 +3,6 @@ package de.trassenwerk.coordination;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.index.hprtree.HPRtree;
 
 /**
  * Free existing ducts ({@code conduits} with status {@code existing} and free tubes): a route section
@@ -11,17 +10,14 @@ import org.locationtech.jts.index.hprtree.HPRtree;
  * read-only; safe to query from several threads.
  */
 final class FreeDucts {
-    private final List<Geometry> ducts;
     private final List<Shape> shapes = new ArrayList<>();
-    private final HPRtree index = new HPRtree();
+    private final BoxIndex index;
 
     FreeDucts(List<Geometry> ducts) {
-        this.ducts = ducts;
-        for (int i = 0; i < ducts.size(); i++) {
-            index.insert(ducts.get(i).getEnvelopeInternal(), i);
-            shapes.add(Shape.of(ducts.get(i)));
+        for (Geometry duct : ducts) {
+            shapes.add(Shape.of(duct));
         }
-        index.build();
+        index = new BoxIndex(shapes.stream().map(s -> s.envelope).toList());
     }
 
     /** The route with the stretches that need a trench: everything but its sections in free ducts. */
@@ -36,7 +32,7 @@ final class FreeDucts {
     double[] stretches(NearStretches along) {
         double d = CoordinationParameters.FREE_DUCT_DISTANCE_M;
         double[] out = new double[0];
-        for (int i : Sections.query(index, Sections.segmentEnvelopes(along.line(), d))) {
+        for (int i : index.query(Sections.segmentEnvelopes(along.line(), d))) {
             out = NearStretches.union(out, along.near(shapes.get(i), d));
         }
         return out;

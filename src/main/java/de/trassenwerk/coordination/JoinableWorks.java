@@ -1,35 +1,37 @@
 package de.trassenwerk.coordination;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.index.hprtree.HPRtree;
 
 /**
  * The open-trench works a new duct can join: those starting no sooner than today + lead time and no
  * later than today + horizon (a route's own {@code needed_by} may narrow the window further, see
- * {@link CoLayingFinder}), indexed by their area widened by the buffer distance. Shared by the
- * co-laying findings and the route planner's pricing ({@link DigConditions}), so that both use one
- * rule. Built once, then read-only; safe to query from several threads.
+ * {@link CoLayingFinder}), indexed ({@link BoxIndex}) by their envelopes widened by the buffer
+ * distance. Shared by the co-laying findings and the route planner's pricing ({@link DigConditions}),
+ * so that both use one rule. Built once, then read-only; safe to query from several threads.
  */
 final class JoinableWorks {
     private final CoordinationParameters params;
     private final List<WorkSite> sites;
-    private final HPRtree index = new HPRtree();
+    /** Box i: the widened envelope of work i when it is joinable, else null (never matched). */
+    private final BoxIndex index;
 
     JoinableWorks(CoordinationParameters params, List<WorkSite> sites) {
         this.params = params;
         this.sites = sites;
-        for (int i = 0; i < sites.size(); i++) {
-            WorkSite s = sites.get(i);
+        List<Envelope> boxes = new ArrayList<>(sites.size());
+        for (WorkSite s : sites) {
+            Envelope e = null;
             if (joinable(s.start())) {
-                Envelope e = new Envelope(s.geometry().getEnvelopeInternal());
+                e = new Envelope(s.shape().envelope);
                 e.expandBy(params.bufferM());
-                index.insert(e, i);
             }
+            boxes.add(e);
         }
-        index.build();
+        index = new BoxIndex(boxes);
     }
 
     /** Whether a work starting on {@code start} lies in the window today + lead time .. today + horizon (both inclusive). */
@@ -43,7 +45,7 @@ final class JoinableWorks {
 
     /** Indexes of the joinable works whose buffered envelope meets a segment of lineal {@code line}, ascending. */
     int[] near(Geometry line) {
-        return Sections.query(index, Sections.segmentEnvelopes(line, 0));
+        return index.query(Sections.segmentEnvelopes(line, 0));
     }
 
     /**

@@ -20,11 +20,13 @@ final class MoratoriumClashFinder {
     private final CoordinationParameters params;
     private final StreetIndex streets;
     private final DistrictLocator districts;
+    private final MoratoriumCalendar calendar;
 
     MoratoriumClashFinder(CoordinationParameters params, StreetIndex streets, DistrictLocator districts) {
         this.params = params;
         this.streets = streets;
         this.districts = districts;
+        this.calendar = new MoratoriumCalendar(streets.all(), params);
     }
 
     /** The clashes of one route; {@code nearStreets} are the streets within the buffer distance of it. */
@@ -34,12 +36,13 @@ final class MoratoriumClashFinder {
             return out;
         }
         LocalDate dig = route.neededBy() != null ? route.neededBy() : params.today();
+        long digDay = dig.toEpochDay();
         for (int i : nearStreets) {
-            StreetSegment street = streets.all().get(i);
-            if (!params.underMoratorium(street.renewed(), dig)) {
+            if (!calendar.covers(i, digDay)) {
                 continue;
             }
-            List<LineString> pieces = longPieces(trench.near(street.shape(), params.bufferM()), 0);
+            StreetSegment street = streets.all().get(i);
+            List<LineString> pieces = longPieces(trench.near(street.shape(), params.bufferM(), unsurelyShort(0)), 0);
             if (pieces.isEmpty()) {
                 continue;
             }
@@ -56,15 +59,16 @@ final class MoratoriumClashFinder {
     List<Finding> siteClashes(WorkSite site) {
         List<Finding> out = new ArrayList<>();
         LocalDate dig = site.start();
-        for (int i : streets.near(site.geometry().getEnvelopeInternal(), params.bufferM())) {
-            StreetSegment street = streets.all().get(i);
-            if (!params.underMoratorium(street.renewed(), dig)) {
+        long digDay = dig.toEpochDay();
+        for (int i : streets.near(site.shape().envelope, params.bufferM())) {
+            if (!calendar.covers(i, digDay)) {
                 continue;
             }
+            StreetSegment street = streets.all().get(i);
             List<LineString> inside = new ArrayList<>();
             for (LineString part : Sections.lines(street.line())) {
                 NearStretches along = new NearStretches(part);
-                inside.addAll(along.pieces(along.near(site.shape(), params.bufferM())));
+                inside.addAll(along.pieces(along.near(site.shape(), params.bufferM()), unsurelyShort(site.width())));
             }
             List<LineString> pieces = longPieces(inside, site.width());
             if (pieces.isEmpty()) {
@@ -78,6 +82,17 @@ final class MoratoriumClashFinder {
         }
         return out;
     }
+
+    /**
+     * A length below which a stretch is surely shorter than {@link #longPieces} keeps (by a margin far
+     * above rounding), so that its piece need not be built at all.
+     */
+    private double unsurelyShort(double width) {
+        return params.minClashPieceM() + width - SHORT_SLACK_M;
+    }
+
+    /** Margin of {@link #unsurelyShort}: a micrometre, a million times the rounding error of such lengths. */
+    private static final double SHORT_SLACK_M = 1e-6;
 
     /** The pieces at least 2 × buffer + 1 m (+ {@code width}) long: shorter ones are crossings or junction touches. */
     private List<LineString> longPieces(List<LineString> pieces, double width) {

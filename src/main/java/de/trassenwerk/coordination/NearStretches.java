@@ -55,17 +55,17 @@ final class NearStretches {
         if (!reach.intersects(extent)) {
             return new double[0];
         }
-        List<double[]> found = new ArrayList<>();
+        Stretches found = new Stretches();
         for (int k = 0; k + 1 < c.length; k++) {
             if (at[k + 1] > at[k] && reach.intersects(c[k], c[k + 1])) {
                 nearSegment(k, g, d, found);
             }
         }
-        return union(found);
+        return found.union();
     }
 
     /** Adds the stretches of segment {@code k} within {@code d} of the shape. */
-    private void nearSegment(int k, Shape g, double d, List<double[]> found) {
+    private void nearSegment(int k, Shape g, double d, Stretches found) {
         Coordinate p = c[k];
         Coordinate q = c[k + 1];
         double len = at[k + 1] - at[k];
@@ -79,7 +79,7 @@ final class NearStretches {
             if (Math.max(e[i], e[i + 2]) >= minX && Math.min(e[i], e[i + 2]) <= maxX
                     && Math.max(e[i + 1], e[i + 3]) >= minY && Math.min(e[i + 1], e[i + 3]) <= maxY
                     && Capsule.within(p.x, p.y, q.x, q.y, e[i], e[i + 1], e[i + 2], e[i + 3], d, t)) {
-                found.add(new double[] {at[k] + t[0] * len, at[k] + t[1] * len});
+                found.add(at[k] + t[0] * len, at[k] + t[1] * len);
             }
         }
         for (int a = 0; a < g.areaEnvelopes.length; a++) {
@@ -90,32 +90,33 @@ final class NearStretches {
     }
 
     /** Adds the stretches of segment {@code k} that lie inside {@code area}. */
-    private void inside(int k, Polygon area, List<double[]> found) {
+    private void inside(int k, Polygon area, Stretches found) {
         Coordinate p = c[k];
         Coordinate q = c[k + 1];
-        List<Double> cuts = new ArrayList<>(List.of(0.0, 1.0));
+        Stretches cuts = new Stretches();
+        cuts.add(0.0, 1.0);
         crossings(p, q, area.getExteriorRing().getCoordinates(), cuts);
         for (int h = 0; h < area.getNumInteriorRing(); h++) {
             crossings(p, q, area.getInteriorRingN(h).getCoordinates(), cuts);
         }
-        cuts.sort(null);
+        Arrays.sort(cuts.v, 0, cuts.n);
         double len = at[k + 1] - at[k];
-        for (int i = 0; i + 1 < cuts.size(); i++) {
-            double a = cuts.get(i);
-            double b = cuts.get(i + 1);
+        for (int i = 0; i + 1 < cuts.n; i++) {
+            double a = cuts.v[i];
+            double b = cuts.v[i + 1];
             if (b <= a) {
                 continue;
             }
             double m = (a + b) / 2;
             Coordinate mid = new Coordinate(p.x + m * (q.x - p.x), p.y + m * (q.y - p.y));
             if (locate(mid, area) != Location.EXTERIOR) {
-                found.add(new double[] {at[k] + a * len, at[k] + b * len});
+                found.add(at[k] + a * len, at[k] + b * len);
             }
         }
     }
 
     /** Parameters along p→q where it meets the ring's edges. */
-    private static void crossings(Coordinate p, Coordinate q, Coordinate[] ring, List<Double> cuts) {
+    private static void crossings(Coordinate p, Coordinate q, Coordinate[] ring, Stretches cuts) {
         double dx = q.x - p.x;
         double dy = q.y - p.y;
         for (int i = 0; i + 1 < ring.length; i++) {
@@ -152,41 +153,92 @@ final class NearStretches {
         return Location.INTERIOR;
     }
 
-    /** Sorts and merges intervals that overlap or touch. */
-    static double[] union(List<double[]> intervals) {
-        if (intervals.isEmpty()) {
-            return new double[0];
-        }
-        intervals.sort((x, y) -> Double.compare(x[0], y[0]));
-        double[] out = new double[intervals.size() * 2];
-        int n = 0;
-        double from = intervals.get(0)[0];
-        double to = intervals.get(0)[1];
-        for (int i = 1; i < intervals.size(); i++) {
-            double[] iv = intervals.get(i);
-            if (iv[0] <= to) {
-                to = Math.max(to, iv[1]);
-            } else {
-                out[n++] = from;
-                out[n++] = to;
-                from = iv[0];
-                to = iv[1];
-            }
-        }
-        out[n++] = from;
-        out[n++] = to;
-        return Arrays.copyOf(out, n);
-    }
-
     /** The union of two interval sets. */
     static double[] union(double[] a, double[] b) {
-        List<double[]> all = new ArrayList<>();
-        for (double[] s : new double[][] {a, b}) {
-            for (int i = 0; i < s.length; i += 2) {
-                all.add(new double[] {s[i], s[i + 1]});
+        Stretches all = new Stretches();
+        for (double[] set : new double[][] {a, b}) {
+            for (int i = 0; i < set.length; i += 2) {
+                all.add(set[i], set[i + 1]);
             }
         }
-        return union(all);
+        return all.union();
+    }
+
+    /**
+     * A growing flat list of doubles: intervals as pairs (from, to) found in one search, or the cut
+     * parameters of one segment. Belongs to the search that made it.
+     */
+    private static final class Stretches {
+        /** Pairs sorted by insertion up to this many; more go through a general sort. */
+        private static final int FEW = 32;
+        double[] v = new double[8];
+        int n;
+
+        void add(double x) {
+            if (n == v.length) {
+                v = Arrays.copyOf(v, n * 2);
+            }
+            v[n++] = x;
+        }
+
+        void add(double from, double to) {
+            add(from);
+            add(to);
+        }
+
+        /** The pairs sorted by their start and merged where they overlap or touch. */
+        double[] union() {
+            if (n == 0) {
+                return new double[0];
+            }
+            sortPairsByStart();
+            double[] out = new double[n];
+            int m = 0;
+            double from = v[0];
+            double to = v[1];
+            for (int i = 2; i < n; i += 2) {
+                if (v[i] <= to) {
+                    to = Math.max(to, v[i + 1]);
+                } else {
+                    out[m++] = from;
+                    out[m++] = to;
+                    from = v[i];
+                    to = v[i + 1];
+                }
+            }
+            out[m++] = from;
+            out[m++] = to;
+            return Arrays.copyOf(out, m);
+        }
+
+        /** Stable sort of the pairs by start ({@link Double#compare}); equal starts merge alike in any order. */
+        private void sortPairsByStart() {
+            int pairs = n / 2;
+            if (pairs > FEW) {
+                double[][] p = new double[pairs][];
+                for (int i = 0; i < pairs; i++) {
+                    p[i] = new double[] {v[2 * i], v[2 * i + 1]};
+                }
+                Arrays.sort(p, (x, y) -> Double.compare(x[0], y[0]));
+                for (int i = 0; i < pairs; i++) {
+                    v[2 * i] = p[i][0];
+                    v[2 * i + 1] = p[i][1];
+                }
+                return;
+            }
+            for (int i = 1; i < pairs; i++) {
+                double from = v[2 * i];
+                double to = v[2 * i + 1];
+                int j = i - 1;
+                while (j >= 0 && Double.compare(v[2 * j], from) > 0) {
+                    v[2 * j + 2] = v[2 * j];
+                    v[2 * j + 3] = v[2 * j + 1];
+                    j--;
+                }
+                v[2 * j + 2] = from;
+                v[2 * j + 3] = to;
+            }
+        }
     }
 
     /** The stretches in both interval sets. */
@@ -245,9 +297,19 @@ final class NearStretches {
 
     /** The intervals as pieces of the line, in its direction; pieces of no length are left out. */
     List<LineString> pieces(double[] intervals) {
+        return pieces(intervals, 0);
+    }
+
+    /**
+     * The intervals at least {@code minLength} long as pieces of the line, in its direction; shorter
+     * ones and pieces of no length are left out. (An interval's length and its piece's length agree
+     * to rounding; callers that need an exact limit on the piece apply it to the pieces.)
+     */
+    List<LineString> pieces(double[] intervals, double minLength) {
         List<LineString> out = new ArrayList<>();
         for (int i = 0; i < intervals.length; i += 2) {
-            if (intervals[i + 1] > intervals[i]) {
+            double length = intervals[i + 1] - intervals[i];
+            if (length > 0 && length >= minLength) {
                 out.add(extract(intervals[i], intervals[i + 1]));
             }
         }

@@ -85,21 +85,6 @@ final class Sections {
         return out;
     }
 
-    /** The indexes stored in {@code index} whose envelopes meet any of {@code envelopes}, ascending, each once. */
-    static int[] query(org.locationtech.jts.index.SpatialIndex index, List<Envelope> envelopes) {
-        int[][] hits = {new int[16]};
-        int[] n = {0};
-        for (Envelope e : envelopes) {
-            index.query(e, item -> {
-                if (n[0] == hits[0].length) {
-                    hits[0] = java.util.Arrays.copyOf(hits[0], n[0] * 2);
-                }
-                hits[0][n[0]++] = (Integer) item;
-            });
-        }
-        return distinctSorted(hits[0], n[0]);
-    }
-
     /** The first {@code n} values of {@code a}, sorted, each once. */
     static int[] distinctSorted(int[] a, int n) {
         java.util.Arrays.sort(a, 0, n);

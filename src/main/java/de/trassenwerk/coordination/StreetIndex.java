@@ -8,25 +8,21 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineSegment;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.index.hprtree.HPRtree;
 
 /**
- * Street centrelines in a packed R-tree (JTS HPRtree): which streets lie near a geometry, and which street each stretch
- * of a section belongs to (for pricing by street class). Built once, then read-only; safe to query
- * from several threads.
+ * Street centrelines in a packed R-tree ({@link BoxIndex}): which streets lie near a geometry, and
+ * which street each stretch of a section belongs to (for pricing by street class). Built once, then
+ * read-only; safe to query from several threads.
  */
 final class StreetIndex {
     /** Lengths closer than this count as equal when choosing a section's main street. */
     private static final double TIE_M = 1e-6;
     private final List<StreetSegment> streets;
-    private final HPRtree index = new HPRtree();
+    private final BoxIndex index;
 
     StreetIndex(List<StreetSegment> streets) {
         this.streets = streets;
-        for (int i = 0; i < streets.size(); i++) {
-            index.insert(streets.get(i).line().getEnvelopeInternal(), i);
-        }
-        index.build();
+        this.index = new BoxIndex(streets.stream().map(s -> s.shape().envelope).toList());
     }
 
     List<StreetSegment> all() {
@@ -37,20 +33,12 @@ final class StreetIndex {
     int[] near(Envelope env, double distance) {
         Envelope search = new Envelope(env);
         search.expandBy(distance);
-        int[][] hits = {new int[16]};
-        int[] n = {0};
-        index.query(search, item -> {
-            if (n[0] == hits[0].length) {
-                hits[0] = Arrays.copyOf(hits[0], n[0] * 2);
-            }
-            hits[0][n[0]++] = (Integer) item;
-        });
-        return Sections.distinctSorted(hits[0], n[0]);
+        return index.query(search);
     }
 
     /** Indexes of the streets whose envelope lies within {@code distance} of a segment of lineal {@code g}, ascending. */
     int[] nearLine(Geometry g, double distance) {
-        return Sections.query(index, Sections.segmentEnvelopes(g, distance));
+        return index.query(Sections.segmentEnvelopes(g, distance));
     }
 
     /**
@@ -190,6 +178,9 @@ final class StreetIndex {
         double bestD = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             StreetSegment s = streets.get(candidates[i]);
+            if (surelyFarther(c, s.shape().envelope, Math.min(distance, bestD))) {
+                continue; // cannot be within the distance, nor as near as the best so far
+            }
             double d = distance(c, s.line());
             if (d <= distance && (d < bestD || d == bestD && best >= 0 && s.fid() < streets.get(best).fid())) {
                 bestD = d;
@@ -198,6 +189,19 @@ final class StreetIndex {
         }
         return best;
     }
+
+    /**
+     * Whether {@code c} lies farther than {@code limit} from everything in {@code e}, by a margin far
+     * above rounding, so that skipping the exact distance cannot change which street is nearest.
+     */
+    private static boolean surelyFarther(Coordinate c, Envelope e, double limit) {
+        double dx = Math.max(Math.max(e.getMinX() - c.x, c.x - e.getMaxX()), 0);
+        double dy = Math.max(Math.max(e.getMinY() - c.y, c.y - e.getMaxY()), 0);
+        return Math.max(dx, dy) > limit + FAR_SLACK * Math.max(1, limit);
+    }
+
+    /** Relative margin of {@link #surelyFarther}: a million times the rounding error of a distance. */
+    private static final double FAR_SLACK = 1e-9;
 
     static double distance(Coordinate c, Geometry line) {
         double best = Double.POSITIVE_INFINITY;

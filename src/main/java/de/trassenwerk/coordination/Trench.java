@@ -36,11 +36,19 @@ final class Trench {
 
     /** The trench stretches within {@code d} of {@code g}, as connected pieces along the route. */
     List<LineString> near(Shape g, double d) {
+        return near(g, d, 0);
+    }
+
+    /**
+     * The trench stretches within {@code d} of {@code g} that are at least {@code minLength} long (to
+     * rounding, see {@link NearStretches#pieces(double[], double)}), as connected pieces along the route.
+     */
+    List<LineString> near(Shape g, double d, double minLength) {
         List<LineString> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (open.get(i).length > 0) {
                 NearStretches along = lines.get(i);
-                out.addAll(along.pieces(NearStretches.intersection(open.get(i), along.near(g, d))));
+                out.addAll(along.pieces(NearStretches.intersection(open.get(i), along.near(g, d)), minLength));
             }
         }
         return out;

@@ -129,6 +129,20 @@ class CoordinateCommandTest {
     }
 
     @Test
+    void timingsNameEveryStepOnStandardErrorAndLeaveTheOutputAlone() throws Exception {
+        Path out = dir.resolve("befunde.json");
+        Result r = cli("coordinate", city.toString(), "--today", "2026-09-01", "--out", out.toString(), "--timings");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(1, lines.size(), r.err());
+        assertTrue(lines.get(0).matches("Time per step: start \\d+\\.\\d\\d s, reading [0-9.]+ s, indexing [0-9.]+ s"
+                + ", routes [0-9.]+ s, works [0-9.]+ s, double digs [0-9.]+ s, ordering [0-9.]+ s"
+                + ", writing [0-9.]+ s, total [0-9.]+ s"), lines.get(0));
+        assertFalse(r.out().contains("Time per step"), r.out());
+        assertEquals(6, new ObjectMapper().readTree(out.toFile()).get("findings").size());
+    }
+
+    @Test
     void jsonFileAndWhoToCallNameOrganisationsNeverPersons() throws Exception {
         Path out = dir.resolve("befunde.json");
         Result r = cli("coordinate", city.toString(), "--today", "2026-09-01", "--out", out.toString(), "--contacts");
