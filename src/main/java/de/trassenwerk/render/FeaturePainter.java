@@ -33,7 +33,8 @@ import java.util.Map;
  * Everything else (outlines, strokes with their dashes, other joins and caps, offset lines, marks)
  * is drawn by Java2D, the reference rasteriser (always so at {@link Detail#FULL}).
  *
- * <p>Not thread-safe: one painter per canvas, used by the one thread that paints that canvas.
+ * <p>Not thread-safe: one painter per canvas (or per row range of it), used by the one thread that
+ * paints it.
  */
 final class FeaturePainter {
     private final Graphics2D g;
@@ -56,10 +57,24 @@ final class FeaturePainter {
      * {@code painted} (if not null) the tiles of every shape it paints.
      */
     FeaturePainter(Graphics2D g, BufferedImage image, double metresPerPixel, Detail detail, TileMask painted) {
+        this(g, image, 0, image.getHeight(), metresPerPixel, detail, painted);
+    }
+
+    /**
+     * As {@link #FeaturePainter(Graphics2D, BufferedImage, double, Detail, TileMask)}, painting only
+     * rows [{@code top}, {@code bottom}) of {@code image} ({@code g} is clipped to them here):
+     * painters of disjoint row ranges, each with its own {@code g}, may paint one image on different
+     * threads at once and give the same pixels as one painter of all rows.
+     */
+    FeaturePainter(Graphics2D g, BufferedImage image, int top, int bottom, double metresPerPixel, Detail detail,
+            TileMask painted) {
         this.g = g;
         this.painted = painted;
-        this.raster = new RasterFill(image);
-        this.lines = detail == Detail.LEVEL_OF_DETAIL ? new StrokeRaster(image) : null;
+        this.raster = new RasterFill(image, top, bottom);
+        this.lines = detail == Detail.LEVEL_OF_DETAIL ? new StrokeRaster(image, top, bottom) : null;
+        if (top > 0 || bottom < image.getHeight()) {
+            g.clipRect(0, top, image.getWidth(), bottom - top);
+        }
         this.metresPerPixel = metresPerPixel;
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);

@@ -151,7 +151,7 @@ public final class MapRenderer {
         for (int i : toDraw) {
             LayerRequest request = layersBottomToTop.get(i);
             LayerRenderJob job = new LayerRenderJob(store, request, layerStyles.get(i), vp, settings, overviews,
-                    cancelled);
+                    cancelled, layerPool);
             pending.set(i, layerPool.submit(() -> {
                 long start = System.nanoTime();
                 try {

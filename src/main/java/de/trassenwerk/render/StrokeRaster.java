@@ -31,6 +31,9 @@ final class StrokeRaster {
     private final int[] pixels;
     private final int width;
     private final int height;
+    /** The rows painted: [top, bottom). */
+    private final int top;
+    private final int bottom;
     private float[] cover = new float[1024];
     private int[] rowFrom = new int[64];
     private int[] rowTo = new int[64];
@@ -43,12 +46,22 @@ final class StrokeRaster {
     private float bandHi;
 
     StrokeRaster(BufferedImage image) {
+        this(image, 0, image.getHeight());
+    }
+
+    /**
+     * Paints only rows [{@code top}, {@code bottom}) of {@code image}: instances on disjoint row
+     * ranges may paint one image on different threads at once.
+     */
+    StrokeRaster(BufferedImage image, int top, int bottom) {
         if (image.getType() != BufferedImage.TYPE_INT_ARGB_PRE) {
             throw new IllegalArgumentException("needs a TYPE_INT_ARGB_PRE image");
         }
         this.pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         this.width = image.getWidth();
         this.height = image.getHeight();
+        this.top = Math.max(0, top);
+        this.bottom = Math.min(height, bottom);
     }
 
     /**
@@ -69,10 +82,15 @@ final class StrokeRaster {
         if (x0 >= x1 || y0 >= y1) {
             return true; // wholly outside the image
         }
-        long area = (long) (x1 - x0) * (y1 - y0);
-        if (area > MAX_AREA) {
-            return false;
+        if ((long) (x1 - x0) * (y1 - y0) > MAX_AREA) {
+            return false; // decided on the whole image, so that every row range decides alike
         }
+        y0 = Math.max(y0, top);
+        y1 = Math.min(y1, bottom);
+        if (y0 >= y1) {
+            return true; // outside the rows painted
+        }
+        long area = (long) (x1 - x0) * (y1 - y0);
         w = x1 - x0;
         bx0 = x0;
         by0 = y0;
