@@ -193,19 +193,35 @@ final class LabelEngine {
         g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         AffineTransform before = g.getTransform();
+        HaloPainter halos = new HaloPainter();
         try {
             for (Placed label : labels) {
-                g.setTransform(before);
-                g.transform(label.at());
+                AffineTransform device = new AffineTransform(before);
+                device.concatenate(label.at());
                 Text text = label.text();
-                for (int i = 0; i < text.lines().size(); i++) {
-                    double x = label.left() + (text.width() - text.lineWidths()[i]) * label.align();
-                    double baseline = label.top() + text.ascent() + i * text.lineHeight();
-                    drawLine(g, label.symbolizer(), label.haloPixels(), text.lines().get(i), (float) x, (float) baseline);
+                int n = text.lines().size();
+                GlyphVector[] lines = text.lines().toArray(new GlyphVector[0]);
+                float[] xs = new float[n];
+                float[] baselines = new float[n];
+                for (int i = 0; i < n; i++) {
+                    xs[i] = (float) (label.left() + (text.width() - text.lineWidths()[i]) * label.align());
+                    baselines[i] = (float) (label.top() + text.ascent() + i * text.lineHeight());
+                }
+                TextSymbolizer s = label.symbolizer();
+                if (s.halo() != null) {
+                    halos.paint(g, device, lines, xs, baselines,
+                            new Rectangle2D.Double(label.left(), label.top(), text.width(), text.height()),
+                            label.haloPixels(), opaque(s.halo().fill().colour()));
+                }
+                g.setTransform(device);
+                g.setColor(s.fill().colour());
+                for (int i = 0; i < n; i++) {
+                    g.drawGlyphVector(lines[i], xs[i], baselines[i]);
                 }
             }
         } finally {
             g.setTransform(before);
+            halos.dispose();
         }
     }
 
@@ -536,28 +552,6 @@ final class LabelEngine {
         double halo = sym.halo() == null ? 0 : sym.uom().toPixels(sym.halo().radius(), viewport.metresPerPixel());
         out.add(new Placed(sym, text, at, left, top, align, halo));
         return true;
-    }
-
-    /**
-     * Draws one line of text (in the label's own coordinates), with its halo made of the glyphs
-     * drawn in the halo colour in rings around their place (Java2D draws cached glyphs many times
-     * faster than it strokes their outlines). The copies overlap, so the halo comes out opaque
-     * whatever its fill opacity.
-     */
-    private static void drawLine(Graphics2D g, TextSymbolizer s, double r, GlyphVector glyphs, float x, float baseline) {
-        Halo halo = s.halo();
-        if (r > 0) {
-            g.setColor(opaque(halo.fill().colour()));
-            for (double ring = r; ring > 0.25; ring -= 1) {
-                int steps = ring > 2 ? 16 : 8;
-                for (int k = 0; k < steps; k++) {
-                    double angle = 2 * Math.PI * k / steps;
-                    g.drawGlyphVector(glyphs, (float) (x + ring * Math.cos(angle)), (float) (baseline + ring * Math.sin(angle)));
-                }
-            }
-        }
-        g.setColor(s.fill().colour());
-        g.drawGlyphVector(glyphs, x, baseline);
     }
 
     private static Color opaque(Color c) {
