@@ -51,9 +51,13 @@ final class HaloPainter {
         AffineTransform userSpace = g.getTransform();
         g.setTransform(new AffineTransform());
         try {
+            // not cut to the clip: glyphs outside it may cast their halo into it
             Rectangle visible = g.getDeviceConfiguration().getBounds();
             Rectangle clip = g.getClipBounds();
-            area = area.intersection(clip == null ? visible : clip.intersection(visible));
+            if (clip != null && !clip.intersects(area)) {
+                return;
+            }
+            area = area.intersection(visible);
             if (area.isEmpty()) {
                 return;
             }

@@ -183,6 +183,25 @@ final class LabelEngine {
         return out;
     }
 
+    /**
+     * The same labels with glyphs of their own, for drawing them on another thread beside the
+     * originals (glyph vectors keep caches and are not made to be shared between threads).
+     */
+    static List<Placed> copies(List<Placed> labels) {
+        List<Placed> out = new ArrayList<>(labels.size());
+        for (Placed p : labels) {
+            Text t = p.text();
+            List<GlyphVector> lines = new ArrayList<>(t.lines().size());
+            for (GlyphVector line : t.lines()) {
+                lines.add(line.getFont().createGlyphVector(line.getFontRenderContext(),
+                        line.getGlyphCodes(0, line.getNumGlyphs(), null)));
+            }
+            out.add(new Placed(p.symbolizer(), new Text(lines, t.lineWidths(), t.width(), t.height(), t.ascent(),
+                    t.lineHeight(), t.pad()), p.at(), p.left(), p.top(), p.align(), p.haloPixels()));
+        }
+        return out;
+    }
+
     /** Draws labels placed by {@link #layout} onto {@code g} (the map image). */
     static void draw(Graphics2D g, List<Placed> labels) {
         if (labels.isEmpty()) {

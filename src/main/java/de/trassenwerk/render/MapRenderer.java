@@ -29,7 +29,7 @@ import java.util.function.Function;
  * layers slowest last time first), then composites them bottom to top over white, each with its
  * opacity (the layers ready so far while the others are still being drawn; the rest in two halves
  * at once), while the labels of all layers are placed on another worker ({@link LabelEngine}), and
- * draws the labels on top. The same renderer serves the workbench's map view, PNG
+ * draws the labels on top (again in two halves at once). The same renderer serves the workbench's map view, PNG
  * exports and anything else that needs a picture of the data.
  *
  * <p>Layer images and their label candidates are kept for re-use ({@link LayerImageCache}, sized by
@@ -211,11 +211,13 @@ public final class MapRenderer {
             if (!wasCancelled) {
                 Future<List<LabelEngine.Placed>> placing = layerPool.submit(() -> labels.layout(cancelled));
                 composite(image, stack);
+                List<LabelEngine.Placed> placed;
                 try {
-                    LabelEngine.draw(g, awaitUninterruptibly(placing));
+                    placed = awaitUninterruptibly(placing);
                 } catch (ExecutionException e) {
                     throw new IllegalStateException("placing the labels failed", e.getCause());
                 }
+                drawLabels(image, g, placed);
             }
         } finally {
             g.dispose();
@@ -270,6 +272,43 @@ public final class MapRenderer {
             awaitUninterruptibly(lower);
         } catch (ExecutionException e) {
             throw new IllegalStateException("compositing failed", e.getCause());
+        }
+    }
+
+    /**
+     * Draws the placed labels over the finished map: the lower half of the rows on a worker of the
+     * layer pool (with copies of the labels' glyphs, which are not to be shared between threads),
+     * the upper half on this thread. A label across the middle is drawn in parts by both.
+     */
+    private void drawLabels(BufferedImage image, Graphics2D g, List<LabelEngine.Placed> placed) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        if (placed.size() < 2 || height < 2) {
+            LabelEngine.draw(g, placed);
+            return;
+        }
+        int middle = height / 2;
+        List<LabelEngine.Placed> copies = LabelEngine.copies(placed);
+        Future<?> lower = layerPool.submit(() -> {
+            Graphics2D lg = image.createGraphics();
+            try {
+                lg.clipRect(0, middle, width, height - middle);
+                LabelEngine.draw(lg, copies);
+            } finally {
+                lg.dispose();
+            }
+        });
+        Graphics2D ug = (Graphics2D) g.create();
+        try {
+            ug.clipRect(0, 0, width, middle);
+            LabelEngine.draw(ug, placed);
+        } finally {
+            ug.dispose();
+        }
+        try {
+            awaitUninterruptibly(lower);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("drawing the labels failed", e.getCause());
         }
     }
 

@@ -188,6 +188,51 @@ class LabelEngineTest {
         }
     }
 
+    @Test
+    void labelsDrawnInTwoHalvesAtOnceAreTheLabelsDrawnWhole() throws Exception {
+        TextSymbolizer haloed = new TextSymbolizer(new Expression.PropertyName("name"),
+                new LabelFont(List.of(), 18, false, true), new LabelPlacement.PointPlacement(0.5, 0.5, 0, 0, 20),
+                new de.trassenwerk.style.Halo(1.5, new Fill(Color.WHITE)), new Fill(Color.BLACK),
+                new LabelOptions(1000, false, 0, 2, 0), Uom.PIXEL);
+        LabelEngine engine = new LabelEngine(view);
+        engine.add(0, List.of(candidate("Ruhrort", "POINT (300 150)", haloed),
+                candidate("Hochfeld", "POINT (700 152)", haloed), candidate("Meiderich", "POINT (1000 60)", haloed)));
+        List<LabelEngine.Placed> placed = engine.layout(() -> false);
+        assertEquals(3, placed.size());
+        BufferedImage whole = grey();
+        Graphics2D g = whole.createGraphics();
+        LabelEngine.draw(g, placed);
+        g.dispose();
+        BufferedImage halves = grey();
+        List<LabelEngine.Placed> copies = LabelEngine.copies(placed);
+        Thread lower = new Thread(() -> {
+            Graphics2D lg = halves.createGraphics();
+            lg.clipRect(0, 150, 1200, 150);
+            LabelEngine.draw(lg, copies);
+            lg.dispose();
+        });
+        lower.start();
+        Graphics2D ug = halves.createGraphics();
+        ug.clipRect(0, 0, 1200, 150);
+        LabelEngine.draw(ug, placed);
+        ug.dispose();
+        lower.join();
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 1200; x++) {
+                assertEquals(whole.getRGB(x, y), halves.getRGB(x, y), "pixel " + x + "," + y);
+            }
+        }
+    }
+
+    private static BufferedImage grey() {
+        BufferedImage img = new BufferedImage(1200, 300, BufferedImage.TYPE_INT_ARGB_PRE);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.GRAY);
+        g.fillRect(0, 0, 1200, 300);
+        g.dispose();
+        return img;
+    }
+
     private static LabelCandidate candidate(String text, String wkt, TextSymbolizer s) {
         return new LabelCandidate(text, s, Fixtures.wkt(wkt), 0);
     }
