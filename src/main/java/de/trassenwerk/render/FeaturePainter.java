@@ -29,11 +29,13 @@ import java.util.Map;
  * {@link PixelShape} form of a polygon symbolizer with a fill and no outline, and features drawn as
  * a single pixel. At {@link Detail#LEVEL_OF_DETAIL}, lines of a line symbolizer with a plain solid
  * stroke (round caps and joins, no dashes, no offset, at most {@link StrokeRaster#MAX_WIDTH} pixels wide)
- * go through {@link StrokeRaster} as well.
+ * go through {@link StrokeRaster} as well, and so do areas with a thin solid outline (at most
+ * {@link #THIN_OUTLINE} pixels), their fill then laid without antialiasing under it.
  * Everything else (outlines, strokes with their dashes, other joins and caps, offset lines, marks)
  * is drawn by Java2D, the reference rasteriser (always so at {@link Detail#FULL}).
  *
- * <p>Not thread-safe: one painter per canvas, used by the one thread that paints that canvas.
+ * <p>Not thread-safe: one painter per canvas (or per row range of it), used by the one thread that
+ * paints it.
  */
 final class FeaturePainter {
     private final Graphics2D g;
@@ -42,6 +44,8 @@ final class FeaturePainter {
     private final double metresPerPixel;
     private final Map<Stroke, BasicStroke> strokes = new IdentityHashMap<>();
     private final TileMask painted;
+    /** Outlines up to this many pixels wide are drawn with the fill by {@link RasterFill} and {@link StrokeRaster}. */
+    static final float THIN_OUTLINE = 2f;
 
     /**
      * A painter on {@code g}, which draws on {@code image} (a {@code TYPE_INT_ARGB_PRE} image,
@@ -56,10 +60,24 @@ final class FeaturePainter {
      * {@code painted} (if not null) the tiles of every shape it paints.
      */
     FeaturePainter(Graphics2D g, BufferedImage image, double metresPerPixel, Detail detail, TileMask painted) {
+        this(g, image, 0, image.getHeight(), metresPerPixel, detail, painted);
+    }
+
+    /**
+     * As {@link #FeaturePainter(Graphics2D, BufferedImage, double, Detail, TileMask)}, painting only
+     * rows [{@code top}, {@code bottom}) of {@code image} ({@code g} is clipped to them here):
+     * painters of disjoint row ranges, each with its own {@code g}, may paint one image on different
+     * threads at once and give the same pixels as one painter of all rows.
+     */
+    FeaturePainter(Graphics2D g, BufferedImage image, int top, int bottom, double metresPerPixel, Detail detail,
+            TileMask painted) {
         this.g = g;
         this.painted = painted;
-        this.raster = new RasterFill(image);
-        this.lines = detail == Detail.LEVEL_OF_DETAIL ? new StrokeRaster(image) : null;
+        this.raster = new RasterFill(image, top, bottom);
+        this.lines = detail == Detail.LEVEL_OF_DETAIL ? new StrokeRaster(image, top, bottom) : null;
+        if (top > 0 || bottom < image.getHeight()) {
+            g.clipRect(0, top, image.getWidth(), bottom - top);
+        }
         this.metresPerPixel = metresPerPixel;
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
@@ -143,6 +161,17 @@ final class FeaturePainter {
 
     private void paintArea(Shape shape, PolygonSymbolizer p) {
         Fill fill = p.fill();
+        if (lines != null && p.stroke() != null && shape instanceof PixelShape ps && thinSolid(p.stroke(), p.uom())) {
+            // a thin solid outline covers the edge pixels, where antialiasing the fill would show
+            if (fill != null) {
+                raster.fill(ps, RasterFill.premultiplied(fill.colour()));
+            }
+            BasicStroke b = strokes.computeIfAbsent(p.stroke(), st -> StrokeFactory.of(st, p.uom(), metresPerPixel));
+            if (!lines.draw(ps, b.getLineWidth(), RasterFill.premultiplied(p.stroke().colour()))) {
+                stroke(shape, p.stroke(), p.uom());
+            }
+            return;
+        }
         if (fill != null && p.stroke() == null && shape instanceof PixelShape ps) {
             // Unoutlined areas usually tile (coverage cells): without antialiasing
             // neighbours meet without a light seam between them.
@@ -172,6 +201,16 @@ final class FeaturePainter {
             }
         }
         stroke(shape, l.stroke(), l.uom());
+    }
+
+    /**
+     * An outline at most {@value #THIN_OUTLINE} pixels wide without dashes: its mitred or bevelled
+     * corners of 90 degrees or wider differ from round ones by less than half a pixel, so
+     * {@link StrokeRaster} may draw it.
+     */
+    private boolean thinSolid(Stroke stroke, Uom uom) {
+        BasicStroke b = strokes.computeIfAbsent(stroke, st -> StrokeFactory.of(st, uom, metresPerPixel));
+        return b.getDashArray() == null && b.getLineWidth() <= THIN_OUTLINE;
     }
 
     /** A solid line with round ends and joins: what {@link StrokeRaster} draws. */

@@ -52,12 +52,20 @@ import org.locationtech.jts.operation.linemerge.LineMerger;
  * text fits inside; points at their anchor. Text is drawn
  * with its halo.
  *
- * <p>Not thread-safe: one engine per render, used by the thread that composites the map.
+ * <p>Placing ({@link #layout}) and drawing ({@link #draw}) are apart, so that labels can be placed
+ * on one thread while the layer images are laid over the map on others.
+ *
+ * <p>Not thread-safe: one engine per render, used by one thread at a time.
  */
 final class LabelEngine {
     private static final GeometryFactory GF = new GeometryFactory();
     /** How many grid points inside an area are tried after the centre of its largest circle. */
     private static final int GRID_TRIES = 12;
+    /**
+     * How text is measured: antialiased with fractional metrics on an untransformed image, as
+     * {@link #draw} sets the graphics up.
+     */
+    private static final FontRenderContext FRC = new FontRenderContext(new AffineTransform(), true, true);
 
     private final Viewport viewport;
     private final Map<GroupKey, Group> groups = new LinkedHashMap<>();
@@ -95,6 +103,15 @@ final class LabelEngine {
             double lineHeight, double pad) {
     }
 
+    /**
+     * A label set by {@link #layout}: its text block at {@code left}/{@code top} in its own
+     * coordinates, placed on the image by {@code at}, lines aligned by {@code align} (0 left, 0.5
+     * centred, 1 right), with a halo of {@code haloPixels}.
+     */
+    record Placed(TextSymbolizer symbolizer, Text text, AffineTransform at, double left, double top, double align,
+            double haloPixels) {
+    }
+
     LabelEngine(Viewport viewport) {
         this.viewport = viewport;
     }
@@ -116,22 +133,27 @@ final class LabelEngine {
         }
     }
 
-    /** How many labels the last {@link #paint} set. */
+    /** How many labels the last {@link #layout} (or {@link #paint}) set. */
     int placed() {
         return placed;
     }
 
     /** Places and draws the labels onto {@code g} (the map image); stops early when cancelled. */
     void paint(Graphics2D g, BooleanSupplier cancelled) {
+        draw(g, layout(cancelled));
+    }
+
+    /**
+     * Places the labels without drawing them: which text goes where, in the order they were set.
+     * Needs no image, so it may run while the layer images are still being laid over the map. Stops
+     * early when cancelled (the labels placed so far are kept).
+     */
+    List<Placed> layout(BooleanSupplier cancelled) {
         placed = 0;
+        List<Placed> out = new ArrayList<>();
         if (groups.isEmpty()) {
-            return;
+            return out;
         }
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        FontRenderContext frc = g.getFontRenderContext();
         CollisionGrid grid = new CollisionGrid(viewport.width(), viewport.height());
         List<Group> order = new ArrayList<>(groups.values());
         order.sort(Comparator.comparingDouble((Group x) -> -x.symbolizer.options().priority())
@@ -140,22 +162,85 @@ final class LabelEngine {
                 .thenComparingInt(x -> x.order));
         for (Group group : order) {
             if (cancelled.getAsBoolean()) {
-                return;
+                break;
             }
             int dimension = group.geometries.get(0).getDimension();
             LabelPlacement placement = group.symbolizer.placement();
             boolean alongLine = dimension == 1 && placement instanceof LabelPlacement.LinePlacement;
-            Text text = measure(group, frc, !alongLine);
+            Text text = measure(group, FRC, !alongLine);
             if (text == null) {
                 continue;
             }
             if (alongLine) {
-                alongLines(g, grid, group, text, (LabelPlacement.LinePlacement) placement);
+                alongLines(out, grid, group, text, (LabelPlacement.LinePlacement) placement);
             } else if (dimension == 2) {
-                inArea(g, grid, group, text, pointPlacement(placement));
+                inArea(out, grid, group, text, pointPlacement(placement));
             } else {
-                atPoint(g, grid, group, text, pointPlacement(placement));
+                atPoint(out, grid, group, text, pointPlacement(placement));
             }
+        }
+        placed = out.size();
+        return out;
+    }
+
+    /**
+     * The same labels with glyphs of their own, for drawing them on another thread beside the
+     * originals (glyph vectors keep caches and are not made to be shared between threads).
+     */
+    static List<Placed> copies(List<Placed> labels) {
+        List<Placed> out = new ArrayList<>(labels.size());
+        for (Placed p : labels) {
+            Text t = p.text();
+            List<GlyphVector> lines = new ArrayList<>(t.lines().size());
+            for (GlyphVector line : t.lines()) {
+                lines.add(line.getFont().createGlyphVector(line.getFontRenderContext(),
+                        line.getGlyphCodes(0, line.getNumGlyphs(), null)));
+            }
+            out.add(new Placed(p.symbolizer(), new Text(lines, t.lineWidths(), t.width(), t.height(), t.ascent(),
+                    t.lineHeight(), t.pad()), p.at(), p.left(), p.top(), p.align(), p.haloPixels()));
+        }
+        return out;
+    }
+
+    /** Draws labels placed by {@link #layout} onto {@code g} (the map image). */
+    static void draw(Graphics2D g, List<Placed> labels) {
+        if (labels.isEmpty()) {
+            return;
+        }
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        AffineTransform before = g.getTransform();
+        HaloPainter halos = new HaloPainter();
+        try {
+            for (Placed label : labels) {
+                AffineTransform device = new AffineTransform(before);
+                device.concatenate(label.at());
+                Text text = label.text();
+                int n = text.lines().size();
+                GlyphVector[] lines = text.lines().toArray(new GlyphVector[0]);
+                float[] xs = new float[n];
+                float[] baselines = new float[n];
+                for (int i = 0; i < n; i++) {
+                    xs[i] = (float) (label.left() + (text.width() - text.lineWidths()[i]) * label.align());
+                    baselines[i] = (float) (label.top() + text.ascent() + i * text.lineHeight());
+                }
+                TextSymbolizer s = label.symbolizer();
+                if (s.halo() != null) {
+                    halos.paint(g, device, lines, xs, baselines,
+                            new Rectangle2D.Double(label.left(), label.top(), text.width(), text.height()),
+                            label.haloPixels(), opaque(s.halo().fill().colour()));
+                }
+                g.setTransform(device);
+                g.setColor(s.fill().colour());
+                for (int i = 0; i < n; i++) {
+                    g.drawGlyphVector(lines[i], xs[i], baselines[i]);
+                }
+            }
+        } finally {
+            g.setTransform(before);
+            halos.dispose();
         }
     }
 
@@ -224,10 +309,10 @@ final class LabelEngine {
 
     // ------------------------------------------------------------------ points
 
-    private void atPoint(Graphics2D g, CollisionGrid grid, Group group, Text text, LabelPlacement.PointPlacement p) {
+    private void atPoint(List<Placed> out, CollisionGrid grid, Group group, Text text, LabelPlacement.PointPlacement p) {
         for (Geometry geom : group.geometries) {
             Coordinate c = anchorOf(geom);
-            if (c != null && tryPoint(g, grid, group, text, p, viewport.toPixelX(c.x), viewport.toPixelY(c.y), null)) {
+            if (c != null && tryPoint(out, grid, group, text, p, viewport.toPixelX(c.x), viewport.toPixelY(c.y), null)) {
                 return;
             }
         }
@@ -254,7 +339,7 @@ final class LabelEngine {
      * Sets the label with {@code p}'s anchor at pixel (x, y) if it is free there (and, for areas,
      * inside {@code area}); true when set.
      */
-    private boolean tryPoint(Graphics2D g, CollisionGrid grid, Group group, Text text,
+    private boolean tryPoint(List<Placed> out, CollisionGrid grid, Group group, Text text,
             LabelPlacement.PointPlacement p, double x, double y, Geometry area) {
         Uom uom = group.symbolizer.uom();
         double mpp = viewport.metresPerPixel();
@@ -269,12 +354,12 @@ final class LabelEngine {
                 new Rectangle2D.Double(left, top, text.width(), text.height()))))) {
             return false;
         }
-        return place(g, grid, group, text, at, left, top, p.anchorX());
+        return place(out, grid, group, text, at, left, top, p.anchorX());
     }
 
     // ------------------------------------------------------------------ areas
 
-    private void inArea(Graphics2D g, CollisionGrid grid, Group group, Text text, LabelPlacement.PointPlacement p) {
+    private void inArea(List<Placed> out, CollisionGrid grid, Group group, Text text, LabelPlacement.PointPlacement p) {
         Envelope view = viewport.envelope();
         Geometry viewBox = GF.toGeometry(view);
         List<Polygon> parts = new ArrayList<>();
@@ -307,11 +392,11 @@ final class LabelEngine {
                 continue;
             }
             Coordinate centre = mic.getCenter().getCoordinate();
-            if (tryPoint(g, grid, group, text, p, viewport.toPixelX(centre.x), viewport.toPixelY(centre.y), part)) {
+            if (tryPoint(out, grid, group, text, p, viewport.toPixelX(centre.x), viewport.toPixelY(centre.y), part)) {
                 return;
             }
             for (Coordinate c : anchorsInside(part)) {
-                if (tryPoint(g, grid, group, text, p, viewport.toPixelX(c.x), viewport.toPixelY(c.y), part)) {
+                if (tryPoint(out, grid, group, text, p, viewport.toPixelX(c.x), viewport.toPixelY(c.y), part)) {
                     return;
                 }
             }
@@ -363,7 +448,7 @@ final class LabelEngine {
 
     // ------------------------------------------------------------------ lines
 
-    private void alongLines(Graphics2D g, CollisionGrid grid, Group group, Text text, LabelPlacement.LinePlacement p) {
+    private void alongLines(List<Placed> out, CollisionGrid grid, Group group, Text text, LabelPlacement.LinePlacement p) {
         LabelOptions o = group.symbolizer.options();
         List<Point2D> done = new ArrayList<>();
         double margin = Math.max(2, text.height() * 0.3);
@@ -391,7 +476,7 @@ final class LabelEngine {
                     }
                     AffineTransform t = AffineTransform.getTranslateInstance(x, y);
                     t.rotate(angle);
-                    if (place(g, grid, group, text, t, -text.width() / 2, -text.height() / 2 - offset, 0.5)) {
+                    if (place(out, grid, group, text, t, -text.width() / 2, -text.height() / 2 - offset, 0.5)) {
                         done.add(new Point2D.Double(x, y));
                         if (o.repeat() <= 0) {
                             return;
@@ -471,7 +556,7 @@ final class LabelEngine {
      * grown by its margin) and draws it when free, its lines aligned by {@code align} (0 left, 0.5
      * centred, 1 right); true when drawn.
      */
-    private boolean place(Graphics2D g, CollisionGrid grid, Group group, Text text, AffineTransform at,
+    private boolean place(List<Placed> out, CollisionGrid grid, Group group, Text text, AffineTransform at,
             double left, double top, double align) {
         Rectangle2D box = new Rectangle2D.Double(left - text.pad(), top - text.pad(),
                 text.width() + 2 * text.pad(), text.height() + 2 * text.pad());
@@ -482,42 +567,10 @@ final class LabelEngine {
         if (!grid.reserve(onImage)) {
             return false;
         }
-        AffineTransform before = g.getTransform();
-        g.transform(at);
-        try {
-            for (int i = 0; i < text.lines().size(); i++) {
-                double x = left + (text.width() - text.lineWidths()[i]) * align;
-                double baseline = top + text.ascent() + i * text.lineHeight();
-                draw(g, group.symbolizer, text.lines().get(i), (float) x, (float) baseline);
-            }
-        } finally {
-            g.setTransform(before);
-        }
-        placed++;
+        TextSymbolizer sym = group.symbolizer;
+        double halo = sym.halo() == null ? 0 : sym.uom().toPixels(sym.halo().radius(), viewport.metresPerPixel());
+        out.add(new Placed(sym, text, at, left, top, align, halo));
         return true;
-    }
-
-    /**
-     * Draws one line of text (in the label's own coordinates), with its halo made of the glyphs
-     * drawn in the halo colour in rings around their place (Java2D draws cached glyphs many times
-     * faster than it strokes their outlines). The copies overlap, so the halo comes out opaque
-     * whatever its fill opacity.
-     */
-    private void draw(Graphics2D g, TextSymbolizer s, GlyphVector glyphs, float x, float baseline) {
-        Halo halo = s.halo();
-        double r = halo == null ? 0 : s.uom().toPixels(halo.radius(), viewport.metresPerPixel());
-        if (r > 0) {
-            g.setColor(opaque(halo.fill().colour()));
-            for (double ring = r; ring > 0.25; ring -= 1) {
-                int steps = ring > 2 ? 16 : 8;
-                for (int k = 0; k < steps; k++) {
-                    double angle = 2 * Math.PI * k / steps;
-                    g.drawGlyphVector(glyphs, (float) (x + ring * Math.cos(angle)), (float) (baseline + ring * Math.sin(angle)));
-                }
-            }
-        }
-        g.setColor(s.fill().colour());
-        g.drawGlyphVector(glyphs, x, baseline);
     }
 
     private static Color opaque(Color c) {

@@ -17,7 +17,8 @@ import java.util.List;
  * </ul>
  * The result equals the blend of {@link RasterFill#over} pixel by pixel.
  *
- * <p>Stateless; call from any thread, but not on the same target image from two threads at once.
+ * <p>Stateless; call from any thread, but not on the same bands of one target image from two threads
+ * at once.
  */
 final class LayerCompositor {
 
@@ -41,6 +42,19 @@ final class LayerCompositor {
 
     /** Lays {@code layersBottomToTop} over {@code target}. */
     static void over(BufferedImage target, List<Layer> layersBottomToTop) {
+        over(target, layersBottomToTop, 0, bands(target.getHeight()));
+    }
+
+    /** How many bands of {@link TileMask#TILE} rows an image of {@code height} rows has. */
+    static int bands(int height) {
+        return (height + TileMask.TILE - 1) / TileMask.TILE;
+    }
+
+    /**
+     * Lays {@code layersBottomToTop} over the bands {@code [fromBand, toBand)} of {@code target}
+     * only. Calls on disjoint band ranges of one target may run at once on different threads.
+     */
+    static void over(BufferedImage target, List<Layer> layersBottomToTop, int fromBand, int toBand) {
         int width = target.getWidth();
         int height = target.getHeight();
         if (target.getType() != BufferedImage.TYPE_INT_ARGB_PRE) {
@@ -55,9 +69,8 @@ final class LayerCompositor {
         }
         int[] dst = pixels(target);
         int tile = TileMask.TILE;
-        int bands = (height + tile - 1) / tile;
         int columns = (width + tile - 1) / tile;
-        for (int band = 0; band < bands; band++) {
+        for (int band = Math.max(0, fromBand); band < Math.min(toBand, bands(height)); band++) {
             int y0 = band * tile;
             int y1 = Math.min(height, y0 + tile);
             for (Layer l : layersBottomToTop) {

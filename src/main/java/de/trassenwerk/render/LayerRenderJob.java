@@ -11,6 +11,9 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -22,8 +25,10 @@ import java.util.function.BooleanSupplier;
  * once the read is done, so that a store connection is held only while reading. Labels are placed
  * later, over all layers.
  *
- * <p>Runs on one worker thread from start to end. Checks {@code cancelled} before every feature
- * read and every feature painted and then stops early; the result says so.
+ * <p>Runs on one worker thread from start to end, but for the lower half of the rows of a layer of
+ * many shapes, which it offers to another worker of its pool and paints itself when none has taken
+ * it up (so it never waits for a task that has not started). Checks {@code cancelled} before every
+ * feature read and every feature painted and then stops early; the result says so.
  */
 final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
 
@@ -45,10 +50,23 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
     private final RenderSettings settings;
     private final Overviews overviews;
     private final BooleanSupplier cancelled;
+    private final ExecutorService helpers;
+
+    /** Layers of at least this many shapes are painted in two halves at once (when there are helpers). */
+    static final int SPLIT_SHAPES = 1000;
 
     /** {@code overviews}: the renderer's overviews, or null to read the store in any case. */
     LayerRenderJob(FeatureStore store, LayerRequest request, LayerStyle style, Viewport viewport,
             RenderSettings settings, Overviews overviews, BooleanSupplier cancelled) {
+        this(store, request, style, viewport, settings, overviews, cancelled, null);
+    }
+
+    /**
+     * As above; {@code helpers} (the pool this job runs on, or null) may paint the lower half of a
+     * layer of many shapes.
+     */
+    LayerRenderJob(FeatureStore store, LayerRequest request, LayerStyle style, Viewport viewport,
+            RenderSettings settings, Overviews overviews, BooleanSupplier cancelled, ExecutorService helpers) {
         this.store = store;
         this.request = request;
         this.style = style;
@@ -56,6 +74,7 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         this.settings = settings;
         this.overviews = overviews;
         this.cancelled = cancelled;
+        this.helpers = helpers;
     }
 
     @Override
@@ -83,7 +102,11 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         return paint(read.shapes(), read.features(), read.labels());
     }
 
-    /** Paints {@code shapes} (sorted here by rank) into the layer's image. */
+    /**
+     * Paints {@code shapes} (sorted here by rank) into the layer's image. A layer of many shapes is
+     * painted in two halves of rows, the lower one offered to another worker of the pool; when no
+     * worker has taken it by the time the upper half is done, this thread paints it too.
+     */
     private LayerImage paint(List<FeatureShape> shapes, int features, List<LabelCandidate> labels) {
         String layer = request.layer();
         if (shapes.isEmpty()) {
@@ -92,19 +115,70 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         shapes.sort(Comparator.comparingInt(FeatureShape::rank)); // stable: keeps the store's order per rank
         BufferedImage image = new BufferedImage(viewport.width(), viewport.height(), BufferedImage.TYPE_INT_ARGB_PRE);
         TileMask painted = new TileMask(viewport.width(), viewport.height());
+        int height = viewport.height();
+        boolean complete;
+        if (helpers == null || shapes.size() < SPLIT_SHAPES || height < 2) {
+            complete = paintRows(shapes, image, painted, 0, height);
+        } else {
+            int middle = height / 2;
+            AtomicBoolean taken = new AtomicBoolean();
+            boolean[] lowerComplete = new boolean[1];
+            Runnable lower = () -> {
+                if (taken.compareAndSet(false, true)) {
+                    lowerComplete[0] = paintRows(shapes, image, painted, middle, height);
+                }
+            };
+            Future<?> offered = helpers.submit(lower);
+            complete = paintRows(shapes, image, painted, 0, middle);
+            if (taken.compareAndSet(false, true)) {
+                offered.cancel(false);
+                lowerComplete[0] = paintRows(shapes, image, painted, middle, height);
+            } else {
+                awaitUninterruptibly(offered);
+            }
+            complete &= lowerComplete[0];
+        }
+        return complete ? new LayerImage(layer, image, painted, features, false, labels)
+                : new LayerImage(layer, features, true);
+    }
+
+    /** Paints the rows [top, bottom) of {@code shapes}; false when cancelled on the way. */
+    private boolean paintRows(List<FeatureShape> shapes, BufferedImage image, TileMask painted, int top, int bottom) {
         Graphics2D g = image.createGraphics();
         try {
-            FeaturePainter painter = new FeaturePainter(g, image, viewport.metresPerPixel(), settings.detail(), painted);
+            FeaturePainter painter = new FeaturePainter(g, image, top, bottom, viewport.metresPerPixel(),
+                    settings.detail(), painted);
             for (FeatureShape s : shapes) {
                 if (cancelled.getAsBoolean()) {
-                    return new LayerImage(layer, features, true);
+                    return false;
                 }
                 painter.paint(s);
             }
+            return true;
         } finally {
             g.dispose();
         }
-        return new LayerImage(layer, image, painted, features, false, labels);
+    }
+
+    /** Waits for {@code f} even when interrupted (the image must not be handed on while it is painted). */
+    private static void awaitUninterruptibly(Future<?> f) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    f.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.CancellationException | java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("painting the lower half failed", e);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

@@ -4,15 +4,17 @@ import de.trassenwerk.store.AttributeFilter;
 import de.trassenwerk.store.FeatureStore;
 import de.trassenwerk.style.DefaultStyles;
 import de.trassenwerk.style.LayerStyle;
-import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,9 +25,11 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
- * Draws a map: one {@link LayerRenderJob} per layer on a worker pool, each into its own image, then
- * composites them bottom to top over white, each with its opacity, then places the labels of all
- * layers on top ({@link LabelEngine}). The same renderer serves the workbench's map view, PNG
+ * Draws a map: one {@link LayerRenderJob} per layer on a worker pool, each into its own image (the
+ * layers slowest last time first), then composites them bottom to top over white, each with its
+ * opacity (the layers ready so far while the others are still being drawn; the rest in two halves
+ * at once), while the labels of all layers are placed on another worker ({@link LabelEngine}), and
+ * draws the labels on top (again in two halves at once). The same renderer serves the workbench's map view, PNG
  * exports and anything else that needs a picture of the data.
  *
  * <p>Layer images and their label candidates are kept for re-use ({@link LayerImageCache}, sized by
@@ -49,6 +53,8 @@ public final class MapRenderer {
     private final RenderSettings settings;
     private final LayerImageCache cache;
     private final Overviews overviews;
+    /** How long each layer's last job took (ns), by layer name: the slowest start first. */
+    private final Map<String, Long> jobNanos = new ConcurrentHashMap<>();
 
     /** A renderer with the {@link DefaultStyles} on a shared pool of daemon threads. */
     public MapRenderer() {
@@ -119,8 +125,11 @@ public final class MapRenderer {
         int n = layersBottomToTop.size();
         List<LayerImageCache.Key> keys = new ArrayList<>(n);
         List<Object> pending = new ArrayList<>(n); // a cache entry, a future, or null (invisible)
+        List<Integer> toDraw = new ArrayList<>();
+        List<LayerStyle> layerStyles = new ArrayList<>(n);
         for (LayerRequest request : layersBottomToTop) {
             LayerStyle style = styles.apply(request.layer());
+            layerStyles.add(style);
             LayerImageCache.Key key = version.isPresent()
                     ? new LayerImageCache.Key(store, request.layer(), vp, request.filter(), style,
                             version.getAsLong(), settings.detail())
@@ -132,9 +141,25 @@ public final class MapRenderer {
             } else if (cached != null) {
                 pending.add(cached);
             } else {
-                pending.add(layerPool.submit(new LayerRenderJob(store, request, style, vp, settings, overviews,
-                        cancelled)));
+                pending.add(null);
+                toDraw.add(pending.size() - 1);
             }
+        }
+        // the layers that took longest last time start first, so that the slowest one does not
+        // start late and keep the map waiting while the other workers are idle
+        toDraw.sort(Comparator.comparingLong((Integer i) -> -jobNanos.getOrDefault(layersBottomToTop.get(i).layer(), 0L)));
+        for (int i : toDraw) {
+            LayerRequest request = layersBottomToTop.get(i);
+            LayerRenderJob job = new LayerRenderJob(store, request, layerStyles.get(i), vp, settings, overviews,
+                    cancelled, layerPool);
+            pending.set(i, layerPool.submit(() -> {
+                long start = System.nanoTime();
+                try {
+                    return job.call();
+                } finally {
+                    jobNanos.put(request.layer(), System.nanoTime() - start);
+                }
+            }));
         }
         BufferedImage image = new BufferedImage(vp.width(), vp.height(), BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D g = image.createGraphics();
@@ -144,8 +169,7 @@ public final class MapRenderer {
         LabelEngine labels = new LabelEngine(vp);
         List<LayerCompositor.Layer> stack = new ArrayList<>(n);
         try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, vp.width(), vp.height());
+            java.util.Arrays.fill(((DataBufferInt) image.getRaster().getDataBuffer()).getData(), 0xffffffff); // white
             for (int i = 0; i < n; i++) {
                 LayerRequest request = layersBottomToTop.get(i);
                 Object p = pending.get(i);
@@ -177,10 +201,23 @@ public final class MapRenderer {
                     stack.add(new LayerCompositor.Layer(entry.image(), request.opacity(), entry.painted()));
                 }
                 labels.add(i, entry.labels());
+                if (i + 1 < n && pending.get(i + 1) instanceof Future<?> next && !next.isDone()
+                        && !wasCancelled && !cancelled.getAsBoolean()) {
+                    // lay the layers ready so far while the next one is still being drawn
+                    LayerCompositor.over(image, stack);
+                    stack.clear();
+                }
             }
             if (!wasCancelled) {
-                LayerCompositor.over(image, stack);
-                labels.paint(g, cancelled);
+                Future<List<LabelEngine.Placed>> placing = layerPool.submit(() -> labels.layout(cancelled));
+                composite(image, stack);
+                List<LabelEngine.Placed> placed;
+                try {
+                    placed = awaitUninterruptibly(placing);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("placing the labels failed", e.getCause());
+                }
+                drawLabels(image, g, placed);
             }
         } finally {
             g.dispose();
@@ -212,6 +249,67 @@ public final class MapRenderer {
     /** The layers of {@code store} that have an overview now, with its approximate size in bytes. */
     public Map<String, Long> overviewSizes(FeatureStore store) {
         return overviews == null ? Map.of() : overviews.overviewSizes(store);
+    }
+
+    /**
+     * Lays {@code stack} over {@code image}: the lower half of the bands on a worker of the layer
+     * pool (every layer job has ended by now; the labels are being placed on another worker), the
+     * upper half on this thread.
+     */
+    private void composite(BufferedImage image, List<LayerCompositor.Layer> stack) {
+        int bands = LayerCompositor.bands(image.getHeight());
+        if (stack.isEmpty()) {
+            return;
+        }
+        if (bands < 2) {
+            LayerCompositor.over(image, stack);
+            return;
+        }
+        int half = bands / 2;
+        Future<?> lower = layerPool.submit(() -> LayerCompositor.over(image, stack, half, bands));
+        LayerCompositor.over(image, stack, 0, half);
+        try {
+            awaitUninterruptibly(lower);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("compositing failed", e.getCause());
+        }
+    }
+
+    /**
+     * Draws the placed labels over the finished map: the lower half of the rows on a worker of the
+     * layer pool (with copies of the labels' glyphs, which are not to be shared between threads),
+     * the upper half on this thread. A label across the middle is drawn in parts by both.
+     */
+    private void drawLabels(BufferedImage image, Graphics2D g, List<LabelEngine.Placed> placed) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        if (placed.size() < 2 || height < 2) {
+            LabelEngine.draw(g, placed);
+            return;
+        }
+        int middle = height / 2;
+        List<LabelEngine.Placed> copies = LabelEngine.copies(placed);
+        Future<?> lower = layerPool.submit(() -> {
+            Graphics2D lg = image.createGraphics();
+            try {
+                lg.clipRect(0, middle, width, height - middle);
+                LabelEngine.draw(lg, copies);
+            } finally {
+                lg.dispose();
+            }
+        });
+        Graphics2D ug = (Graphics2D) g.create();
+        try {
+            ug.clipRect(0, 0, width, middle);
+            LabelEngine.draw(ug, placed);
+        } finally {
+            ug.dispose();
+        }
+        try {
+            awaitUninterruptibly(lower);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("drawing the labels failed", e.getCause());
+        }
     }
 
     /** Waits for a layer job even when interrupted, so that no job outlives {@link #render}. */

@@ -23,6 +23,9 @@ final class RasterFill {
     private final int[] pixels;
     private final int width;
     private final int height;
+    /** The rows painted: [top, bottom). */
+    private final int top;
+    private final int bottom;
     private float[] crossings = new float[64];
     private float[] edges = new float[256];
     private int[] active = new int[64];
@@ -30,12 +33,22 @@ final class RasterFill {
     private java.util.BitSet tinyDrawn;
 
     RasterFill(BufferedImage image) {
+        this(image, 0, image.getHeight());
+    }
+
+    /**
+     * Paints only rows [{@code top}, {@code bottom}) of {@code image}: fillers of disjoint row
+     * ranges may paint one image on different threads at once.
+     */
+    RasterFill(BufferedImage image, int top, int bottom) {
         if (image.getType() != BufferedImage.TYPE_INT_ARGB_PRE) {
             throw new IllegalArgumentException("needs a TYPE_INT_ARGB_PRE image");
         }
         this.pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         this.width = image.getWidth();
         this.height = image.getHeight();
+        this.top = Math.max(0, top);
+        this.bottom = Math.min(height, bottom);
     }
 
     /** The premultiplied ARGB value of a colour. */
@@ -50,9 +63,9 @@ final class RasterFill {
         return a << 24 | r << 16 | g << 8 | b;
     }
 
-    /** Lays {@code argbPre} over pixel (x, y); nothing happens outside the image. */
+    /** Lays {@code argbPre} over pixel (x, y); nothing happens outside the image (or the rows painted). */
     void pixel(int x, int y, int argbPre) {
-        if (x >= 0 && y >= 0 && x < width && y < height) {
+        if (x >= 0 && y >= top && x < width && y < bottom) {
             int i = y * width + x;
             pixels[i] = over(argbPre, pixels[i]);
         }
@@ -65,7 +78,7 @@ final class RasterFill {
      * one colour of the area under the pixel's centre, not all their translucent colours stacked.
      */
     void pixelOnce(int x, int y, int argbPre) {
-        if (x >= 0 && y >= 0 && x < width && y < height) {
+        if (x >= 0 && y >= top && x < width && y < bottom) {
             int i = y * width + x;
             if (tinyDrawn == null) {
                 tinyDrawn = new java.util.BitSet(width * height);
@@ -83,8 +96,8 @@ final class RasterFill {
             return;
         }
         java.awt.geom.Rectangle2D b = shape.getBounds2D();
-        int rowFrom = Math.max(0, ceilHalf(b.getMinY()));
-        int rowTo = Math.min(height, ceilHalf(b.getMaxY())); // exclusive
+        int rowFrom = Math.max(top, ceilHalf(b.getMinY()));
+        int rowTo = Math.min(bottom, ceilHalf(b.getMaxY())); // exclusive
         if (rowFrom >= rowTo || b.getMaxX() < 0 || b.getMinX() > width) {
             return;
         }

@@ -6,10 +6,10 @@ import java.util.Arrays;
 
 /**
  * Draws solid, round-capped, round-joined antialiased lines straight into the pixels of a
- * {@code TYPE_INT_ARGB_PRE} image: for every pixel near the line, the part of the pixel the line
- * covers is worked out from the distance of the pixel's centre to the nearest segment (exact for a
- * straight stroke across the pixel grid, close elsewhere), and the colour is laid over the pixel in
- * that measure. Where segments of one line overlap, the pixel takes the larger cover, not both, as
+ * {@code TYPE_INT_ARGB_PRE} image: for every pixel near the edge of the line, the part of the pixel
+ * the line covers is worked out from the distance of the pixel's centre to the nearest segment (exact
+ * for a straight stroke across the pixel grid, close elsewhere); the pixels inside it are covered
+ * whole, set a row at a time; the colour is laid over each pixel in that measure. Where segments of one line overlap, the pixel takes the larger cover, not both, as
  * when Java2D strokes the whole path. Several times faster than Java2D's general rasteriser for the
  * many short lines of a map (streets, ducts, outlines of small areas).
  *
@@ -18,18 +18,22 @@ import java.util.Arrays;
  */
 final class StrokeRaster {
     /** Lines whose bounds exceed this many pixels are left to Java2D (its cost does not grow with them so). */
-    static final int MAX_AREA = 256 * 256;
+    static final int MAX_AREA = 512 * 512;
     /**
-     * Lines wider than this many pixels are left to Java2D: it fills the inside of a wide stroke by
-     * spans, where this class measures the distance of every pixel (measured on the scale-50 city's
-     * 5 km window, whose streets are 1-8 pixels wide: a fifth less CPU time per render with the
-     * limit at 3 than with none, more with it at 2).
+     * Lines wider than this many pixels are left to Java2D. The inside of a line is filled row by row
+     * and only its edge pixels are measured, so wide lines cost little more than narrow ones (on the
+     * scale-50 city's 5 km window, streets 1-7 pixels wide with casings: the street layer's job took
+     * 44-48 ms with the limit at 16 against 52 ms with it at 3, when lines over 3 pixels went to
+     * Java2D).
      */
-    static final float MAX_WIDTH = 3f;
+    static final float MAX_WIDTH = 16f;
 
     private final int[] pixels;
     private final int width;
     private final int height;
+    /** The rows painted: [top, bottom). */
+    private final int top;
+    private final int bottom;
     private float[] cover = new float[1024];
     private int[] rowFrom = new int[64];
     private int[] rowTo = new int[64];
@@ -38,14 +42,26 @@ final class StrokeRaster {
     private int by0;
     private int bx1;
     private int by1;
+    private float bandLo;
+    private float bandHi;
 
     StrokeRaster(BufferedImage image) {
+        this(image, 0, image.getHeight());
+    }
+
+    /**
+     * Paints only rows [{@code top}, {@code bottom}) of {@code image}: instances on disjoint row
+     * ranges may paint one image on different threads at once.
+     */
+    StrokeRaster(BufferedImage image, int top, int bottom) {
         if (image.getType() != BufferedImage.TYPE_INT_ARGB_PRE) {
             throw new IllegalArgumentException("needs a TYPE_INT_ARGB_PRE image");
         }
         this.pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         this.width = image.getWidth();
         this.height = image.getHeight();
+        this.top = Math.max(0, top);
+        this.bottom = Math.min(height, bottom);
     }
 
     /**
@@ -66,10 +82,15 @@ final class StrokeRaster {
         if (x0 >= x1 || y0 >= y1) {
             return true; // wholly outside the image
         }
-        long area = (long) (x1 - x0) * (y1 - y0);
-        if (area > MAX_AREA) {
-            return false;
+        if ((long) (x1 - x0) * (y1 - y0) > MAX_AREA) {
+            return false; // decided on the whole image, so that every row range decides alike
         }
+        y0 = Math.max(y0, top);
+        y1 = Math.min(y1, bottom);
+        if (y0 >= y1) {
+            return true; // outside the rows painted
+        }
+        long area = (long) (x1 - x0) * (y1 - y0);
         w = x1 - x0;
         bx0 = x0;
         by0 = y0;
@@ -105,7 +126,11 @@ final class StrokeRaster {
         return true;
     }
 
-    /** Raises the cover of the pixels near segment (ax, ay)-(bx, by) to what this segment covers. */
+    /**
+     * Raises the cover of the pixels near segment (ax, ay)-(bx, by) to what this segment covers.
+     * Per row, the pixels whose centre lies at most r - 0.5 from the segment are wholly covered and
+     * set by one fill (the inside of a wide line); only the pixels at its edges are measured.
+     */
     private void segment(float ax, float ay, float bx, float by, float r) {
         float dx = bx - ax;
         float dy = by - ay;
@@ -113,6 +138,7 @@ final class StrokeRaster {
         float len = (float) Math.sqrt(len2);
         float reach = r + 0.5f;
         float reach2 = reach * reach;
+        float inner = r - 0.5f; // a pixel whose centre is this near is covered whole
         float minX = Math.min(ax, bx) - reach;
         float maxX = Math.max(ax, bx) + reach;
         int sy0 = Math.max(by0, (int) Math.floor(Math.min(ay, by) - reach));
@@ -138,7 +164,42 @@ final class StrokeRaster {
             }
             int row = (y - by0) * w - bx0;
             int ri = y - by0;
+            take(ri, row, sx0, sx1);
+            // the pixels wholly covered: [ix0, ix1)
+            int ix0 = sx1;
+            int ix1 = sx1;
+            if (inner > 0) {
+                float lo = Float.POSITIVE_INFINITY;
+                float hi = Float.NEGATIVE_INFINITY;
+                float ha = chord(inner, py - ay);
+                if (ha >= 0) {
+                    lo = ax - ha;
+                    hi = ax + ha;
+                }
+                float hb = chord(inner, py - by);
+                if (hb >= 0) {
+                    lo = Math.min(lo, bx - hb);
+                    hi = Math.max(hi, bx + hb);
+                }
+                if (len > 0 && band(ax, ay, ux, uy, len, inner, py)) {
+                    lo = Math.min(lo, bandLo);
+                    hi = Math.max(hi, bandHi);
+                }
+                if (lo <= hi) {
+                    ix0 = Math.max(sx0, (int) Math.ceil(lo - 0.5f));
+                    ix1 = Math.min(sx1, (int) Math.floor(hi - 0.5f) + 1);
+                    if (ix0 >= ix1) {
+                        ix0 = sx1;
+                        ix1 = sx1;
+                    }
+                }
+            }
             for (int x = sx0; x < sx1; x++) {
+                if (x == ix0) {
+                    Arrays.fill(cover, row + ix0, row + ix1, 1f);
+                    x = ix1 - 1;
+                    continue;
+                }
                 float px = x + 0.5f;
                 float t = len2 == 0 ? 0 : ((px - ax) * dx + (py - ay) * dy) / len2;
                 t = t < 0 ? 0 : t > 1 ? 1 : t;
@@ -151,13 +212,7 @@ final class StrokeRaster {
                 float d = (float) Math.sqrt(d2);
                 // the part of the pixel [-0.5, 0.5] across the stroke that [d - r, d + r] covers
                 float c = Math.min(d + r, 0.5f) - Math.max(d - r, -0.5f);
-                if (c <= 0) {
-                    continue;
-                }
                 int k = row + x;
-                if (x < rowFrom[ri] || x >= rowTo[ri]) {
-                    widen(ri, row, x);
-                }
                 if (c > cover[k]) {
                     cover[k] = c;
                 }
@@ -165,22 +220,67 @@ final class StrokeRaster {
         }
     }
 
-    /** Makes pixel x part of row ri's touched range, clearing the cover of the cells newly taken in. */
-    private void widen(int ri, int row, int x) {
+    /** Half the chord a row at {@code dy} from a circle's centre cuts from a circle of {@code radius}; -1 if none. */
+    private static float chord(float radius, float dy) {
+        float h2 = radius * radius - dy * dy;
+        return h2 < 0 ? -1 : (float) Math.sqrt(h2);
+    }
+
+    /**
+     * The x range on the row at {@code py} of the points whose projection falls on the segment
+     * (from (ax, ay), unit direction (ux, uy), length {@code len}) and whose distance from it is at
+     * most {@code radius}, into {@link #bandLo} and {@link #bandHi}; false when there are none.
+     */
+    private boolean band(float ax, float ay, float ux, float uy, float len, float radius, float py) {
+        float ry = py - ay;
+        float lo;
+        float hi;
+        // at distance at most radius from the infinite line: |(px - ax) uy - ry ux| <= radius
+        if (Math.abs(uy) > 1e-6f) {
+            float c = ax + ry * ux / uy;
+            float half = radius / Math.abs(uy);
+            lo = c - half;
+            hi = c + half;
+        } else if (Math.abs(ry) <= radius) {
+            lo = Float.NEGATIVE_INFINITY;
+            hi = Float.POSITIVE_INFINITY;
+        } else {
+            return false;
+        }
+        // projection within the segment: 0 <= (px - ax) ux + ry uy <= len
+        if (Math.abs(ux) > 1e-6f) {
+            float p0 = ax + (0 - ry * uy) / ux;
+            float p1 = ax + (len - ry * uy) / ux;
+            lo = Math.max(lo, Math.min(p0, p1));
+            hi = Math.min(hi, Math.max(p0, p1));
+        } else {
+            float along = ry * uy;
+            if (along < 0 || along > len) {
+                return false;
+            }
+        }
+        bandLo = lo;
+        bandHi = hi;
+        return lo <= hi;
+    }
+
+    /** Makes [x0, x1) part of row ri's touched range, clearing the cover of the cells newly taken in. */
+    private void take(int ri, int row, int x0, int x1) {
         int from = rowFrom[ri];
         int to = rowTo[ri];
         if (from > to) {
-            cover[row + x] = 0;
-            rowFrom[ri] = x;
-            rowTo[ri] = x + 1;
+            Arrays.fill(cover, row + x0, row + x1, 0f);
+            rowFrom[ri] = x0;
+            rowTo[ri] = x1;
             return;
         }
-        if (x < from) {
-            Arrays.fill(cover, row + x, row + from, 0f);
-            rowFrom[ri] = x;
-        } else {
-            Arrays.fill(cover, row + to, row + x + 1, 0f);
-            rowTo[ri] = x + 1;
+        if (x0 < from) {
+            Arrays.fill(cover, row + x0, row + from, 0f);
+            rowFrom[ri] = x0;
+        }
+        if (x1 > to) {
+            Arrays.fill(cover, row + to, row + x1, 0f);
+            rowTo[ri] = x1;
         }
     }
 

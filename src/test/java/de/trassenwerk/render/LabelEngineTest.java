@@ -144,6 +144,95 @@ class LabelEngineTest {
         return engine.placed();
     }
 
+    @Test
+    void haloIsAnOpaqueRimOfItsRadiusAroundTheGlyphs() {
+        for (double angle : new double[] {0, 30}) {
+            BufferedImage img = new BufferedImage(1200, 300, BufferedImage.TYPE_INT_ARGB_PRE);
+            Graphics2D g = img.createGraphics();
+            g.setColor(Color.BLACK);
+            g.fillRect(0, 0, 1200, 300);
+            TextSymbolizer haloed = new TextSymbolizer(new Expression.PropertyName("name"),
+                    new LabelFont(List.of(), 20, false, true), new LabelPlacement.PointPlacement(0.5, 0.5, 0, 0, angle),
+                    new de.trassenwerk.style.Halo(2, new Fill(Color.WHITE)), new Fill(new Color(200, 30, 30)),
+                    new LabelOptions(1000, false, 0, 2, 0), Uom.PIXEL);
+            LabelEngine engine = new LabelEngine(view);
+            engine.add(0, List.of(candidate("Hochfeld", "POINT (600 150)", haloed)));
+            engine.paint(g, () -> false);
+            g.dispose();
+            assertEquals(1, engine.placed());
+            int text = 0;
+            int rim = 0;
+            int farLit = 0;
+            for (int y = 2; y < 298; y++) {
+                for (int x = 2; x < 1198; x++) {
+                    int rgb = img.getRGB(x, y);
+                    boolean red = ((rgb >> 16) & 0xff) > 150 && ((rgb >> 8) & 0xff) < 80;
+                    boolean white = (rgb & 0xff) > 230 && ((rgb >> 8) & 0xff) > 230 && ((rgb >> 16) & 0xff) > 230;
+                    text += red ? 1 : 0;
+                    rim += white ? 1 : 0;
+                    if (red) {
+                        // every pixel one step from a text pixel is text or halo, none shows the black ground
+                        for (int[] d : new int[][] {{1, 0}, {-1, 0}, {0, 1}, {0, -1}}) {
+                            int n = img.getRGB(x + d[0], y + d[1]) & 0xffffff;
+                            assertTrue(((n >> 16) & 0xff) > 100, "halo around the glyphs at " + (x + d[0]) + ","
+                                    + (y + d[1]) + " turned " + angle + ": " + Integer.toHexString(n));
+                        }
+                    } else if (!white && (rgb & 0xffffff) != 0 && Math.abs(x - 600) > 200) {
+                        farLit++;
+                    }
+                }
+            }
+            assertTrue(text > 100, "the text is drawn: " + text);
+            assertTrue(rim > text / 2, "an opaque white rim: " + rim + " against " + text + " text pixels");
+            assertEquals(0, farLit, "nothing drawn far from the label");
+        }
+    }
+
+    @Test
+    void labelsDrawnInTwoHalvesAtOnceAreTheLabelsDrawnWhole() throws Exception {
+        TextSymbolizer haloed = new TextSymbolizer(new Expression.PropertyName("name"),
+                new LabelFont(List.of(), 18, false, true), new LabelPlacement.PointPlacement(0.5, 0.5, 0, 0, 20),
+                new de.trassenwerk.style.Halo(1.5, new Fill(Color.WHITE)), new Fill(Color.BLACK),
+                new LabelOptions(1000, false, 0, 2, 0), Uom.PIXEL);
+        LabelEngine engine = new LabelEngine(view);
+        engine.add(0, List.of(candidate("Ruhrort", "POINT (300 150)", haloed),
+                candidate("Hochfeld", "POINT (700 152)", haloed), candidate("Meiderich", "POINT (1000 60)", haloed)));
+        List<LabelEngine.Placed> placed = engine.layout(() -> false);
+        assertEquals(3, placed.size());
+        BufferedImage whole = grey();
+        Graphics2D g = whole.createGraphics();
+        LabelEngine.draw(g, placed);
+        g.dispose();
+        BufferedImage halves = grey();
+        List<LabelEngine.Placed> copies = LabelEngine.copies(placed);
+        Thread lower = new Thread(() -> {
+            Graphics2D lg = halves.createGraphics();
+            lg.clipRect(0, 150, 1200, 150);
+            LabelEngine.draw(lg, copies);
+            lg.dispose();
+        });
+        lower.start();
+        Graphics2D ug = halves.createGraphics();
+        ug.clipRect(0, 0, 1200, 150);
+        LabelEngine.draw(ug, placed);
+        ug.dispose();
+        lower.join();
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 1200; x++) {
+                assertEquals(whole.getRGB(x, y), halves.getRGB(x, y), "pixel " + x + "," + y);
+            }
+        }
+    }
+
+    private static BufferedImage grey() {
+        BufferedImage img = new BufferedImage(1200, 300, BufferedImage.TYPE_INT_ARGB_PRE);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.GRAY);
+        g.fillRect(0, 0, 1200, 300);
+        g.dispose();
+        return img;
+    }
+
     private static LabelCandidate candidate(String text, String wkt, TextSymbolizer s) {
         return new LabelCandidate(text, s, Fixtures.wkt(wkt), 0);
     }

@@ -8,6 +8,7 @@ import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -104,5 +105,23 @@ class LayerCompositorTest {
                 () -> LayerCompositor.over(map, new BufferedImage(5, 4, BufferedImage.TYPE_INT_ARGB_PRE), 1));
         assertThrows(IllegalArgumentException.class,
                 () -> LayerCompositor.over(map, new BufferedImage(4, 4, BufferedImage.TYPE_INT_ARGB), 1));
+    }
+
+    @Test
+    void bandsLaidOnTwoThreadsEqualTheWholeAtOnce() throws Exception {
+        BufferedImage[] p = pair(5);
+        BufferedImage[] q = pair(6);
+        // 48 rows are two bands of 32 (the second one short)
+        List<LayerCompositor.Layer> stack = List.of(new LayerCompositor.Layer(p[1], 1, null),
+                new LayerCompositor.Layer(q[1], 0.6, null));
+        BufferedImage whole = copy(p[0]);
+        LayerCompositor.over(whole, stack);
+        BufferedImage apart = copy(p[0]);
+        assertEquals(2, LayerCompositor.bands(apart.getHeight()));
+        Thread lower = new Thread(() -> LayerCompositor.over(apart, stack, 1, 2));
+        lower.start();
+        LayerCompositor.over(apart, stack, 0, 1);
+        lower.join();
+        assertSamePicture(whole, apart, 0);
     }
 }
