@@ -2,6 +2,7 @@ package de.trassenwerk.coordination;
 
 import de.trassenwerk.crs.SpatialReferences;
 import de.trassenwerk.store.AttributeFilter;
+import de.trassenwerk.store.Feature;
 import de.trassenwerk.store.FeatureStore;
 import de.trassenwerk.store.GeoPackageGeometry;
 import de.trassenwerk.store.LayerInfo;
@@ -177,18 +178,7 @@ final class CoordinationInput {
 
         /** Booleans as stored by anyone: true/false, 0/1, "true"/"1". */
         Boolean getBoolean(int field) {
-            Object v = values[field];
-            if (v == null) {
-                return null;
-            }
-            if (v instanceof Boolean b) {
-                return b;
-            }
-            if (v instanceof Number n) {
-                return n.longValue() != 0;
-            }
-            String s = v.toString().trim();
-            return s.equalsIgnoreCase("true") || s.equals("1");
+            return Feature.booleanOf(values[field]);
         }
     }
 

@@ -42,7 +42,11 @@ public record Feature(long fid, Geometry geometry, Map<String, Object> attribute
 
     /** Booleans as stored by anyone: true/false, 0/1, "true"/"1". */
     public Boolean getBoolean(String field) {
-        Object v = attributes.get(field);
+        return booleanOf(attributes.get(field));
+    }
+
+    /** A stored value read as a boolean: true/false, 0/1, "true"/"1"; null stays null. */
+    public static Boolean booleanOf(Object v) {
         if (v == null) {
             return null;
         }
