@@ -8,6 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,8 @@ import java.util.function.Function;
  * layers slowest last time first), then composites them bottom to top over white, each with its
  * opacity (the layers ready so far while the others are still being drawn; the rest in two halves
  * at once), while the labels of all layers are placed on another worker ({@link LabelEngine}), and
- * draws the labels on top (again in two halves at once). The same renderer serves the workbench's map view, PNG
- * exports and anything else that needs a picture of the data.
+ * draws the labels on top (again in two halves at once). The same renderer serves the workbench's
+ * map view, PNG exports and anything else that needs a picture of the data.
  *
  * <p>Layer images and their label candidates are kept for re-use ({@link LayerImageCache}, sized by
  * {@link RenderSettings#layerCachePixels()}) when the store reports a data version: drawing the same
@@ -147,7 +148,8 @@ public final class MapRenderer {
         }
         // the layers that took longest last time start first, so that the slowest one does not
         // start late and keep the map waiting while the other workers are idle
-        toDraw.sort(Comparator.comparingLong((Integer i) -> -jobNanos.getOrDefault(layersBottomToTop.get(i).layer(), 0L)));
+        toDraw.sort(Comparator.comparingLong(
+                (Integer i) -> -jobNanos.getOrDefault(layersBottomToTop.get(i).layer(), 0L)));
         for (int i : toDraw) {
             LayerRequest request = layersBottomToTop.get(i);
             LayerRenderJob job = new LayerRenderJob(store, request, layerStyles.get(i), vp, settings, overviews,
@@ -169,7 +171,7 @@ public final class MapRenderer {
         LabelEngine labels = new LabelEngine(vp);
         List<LayerCompositor.Layer> stack = new ArrayList<>(n);
         try {
-            java.util.Arrays.fill(((DataBufferInt) image.getRaster().getDataBuffer()).getData(), 0xffffffff); // white
+            Arrays.fill(((DataBufferInt) image.getRaster().getDataBuffer()).getData(), 0xffffffff); // white
             for (int i = 0; i < n; i++) {
                 LayerRequest request = layersBottomToTop.get(i);
                 Object p = pending.get(i);
