@@ -134,7 +134,11 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
                 offered.cancel(false);
                 lowerComplete[0] = paintRows(shapes, image, painted, middle, height);
             } else {
-                awaitUninterruptibly(offered);
+                try {
+                    MapRenderer.awaitUninterruptibly(offered); // the image must not be handed on while painted
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("painting the lower half failed", e.getCause());
+                }
             }
             complete &= lowerComplete[0];
         }
@@ -157,27 +161,6 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
             return true;
         } finally {
             g.dispose();
-        }
-    }
-
-    /** Waits for {@code f} even when interrupted (the image must not be handed on while it is painted). */
-    private static void awaitUninterruptibly(Future<?> f) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    f.get();
-                    return;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (java.util.concurrent.CancellationException | java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("painting the lower half failed", e);
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

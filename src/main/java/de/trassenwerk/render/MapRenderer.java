@@ -314,8 +314,11 @@ public final class MapRenderer {
         }
     }
 
-    /** Waits for a layer job even when interrupted, so that no job outlives {@link #render}. */
-    private static <T> T awaitUninterruptibly(Future<T> f) throws ExecutionException {
+    /**
+     * Waits for {@code f} even when interrupted (and keeps the interrupt), so that no task of a
+     * render outlives it.
+     */
+    static <T> T awaitUninterruptibly(Future<T> f) throws ExecutionException {
         boolean interrupted = false;
         try {
             while (true) {

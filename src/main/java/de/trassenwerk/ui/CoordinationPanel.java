@@ -77,8 +77,7 @@ public final class CoordinationPanel extends BorderPane {
     private final Spinner<Integer> horizon = new Spinner<>(0, 600, CoordinationParameters.DEFAULT_HORIZON_MONTHS);
     private final Spinner<Integer> moratorium = new Spinner<>(0, 100, CoordinationParameters.DEFAULT_MORATORIUM_YEARS);
     private final Spinner<Integer> doubleDig = new Spinner<>(0, 600, CoordinationParameters.DEFAULT_DOUBLE_DIG_MONTHS);
-    private final Label costsLabel = new Label(Messages.get("ui.coordination.costs.default"));
-    private Path costsFile;
+    private final CostFileChoice costs = new CostFileChoice();
     private final CheckBox save = new CheckBox(Messages.get("ui.coordination.save"));
     private final Button run = new Button(Messages.get("ui.coordination.run"));
     private final Button cancel = new Button(Messages.get("ui.coordination.cancel"));
@@ -170,8 +169,6 @@ public final class CoordinationPanel extends BorderPane {
         horizon.setId("coordinationHorizon");
         moratorium.setId("coordinationMoratorium");
         doubleDig.setId("coordinationDoubleDig");
-        Button costs = new Button(Messages.get("ui.coordination.costs.choose"));
-        costs.setOnAction(e -> chooseCosts());
         save.setId("coordinationSave");
         save.setSelected(true);
         run.setId("coordinationRun");
@@ -190,7 +187,7 @@ public final class CoordinationPanel extends BorderPane {
         FlowPane bar = new FlowPane(12, 6, labelled("ui.coordination.today", today),
                 labelled("ui.coordination.buffer", buffer), labelled("ui.coordination.lead", lead),
                 labelled("ui.coordination.horizon", horizon), labelled("ui.coordination.moratorium", moratorium),
-                labelled("ui.coordination.doubleDig", doubleDig), new HBox(6, costs, costsLabel), save, run, cancel,
+                labelled("ui.coordination.doubleDig", doubleDig), new HBox(6, costs.button(), costs.label()), save, run, cancel,
                 progress, message);
         bar.setPadding(new Insets(8));
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -261,17 +258,6 @@ public final class CoordinationPanel extends BorderPane {
 
     // ---------------------------------------------------------------- running
 
-    private void chooseCosts() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(Messages.get("ui.coordination.costs.choose"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
-        File chosen = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-        if (chosen != null) {
-            costsFile = chosen.toPath();
-            costsLabel.setText(costsFile.getFileName().toString());
-        }
-    }
-
     /** Starts the analysis with the parameters shown (FX thread); the table fills when it is done. */
     public void runAnalysis() {
         for (Spinner<?> s : List.of(buffer, lead, horizon, moratorium, doubleDig)) {
@@ -283,13 +269,13 @@ public final class CoordinationPanel extends BorderPane {
         int h = horizon.getValue();
         int m = moratorium.getValue();
         int d = doubleDig.getValue();
-        Path costs = costsFile;
+        Path costsPath = costs.file();
         boolean store = save.isSelected();
         Task<CoordinationFile.Outcome> task = new Task<>() {
             @Override
             protected CoordinationFile.Outcome call() {
                 Task<?> self = this;
-                CostModel model = costs == null ? CostModel.DEFAULT : CostModel.load(costs);
+                CostModel model = costsPath == null ? CostModel.DEFAULT : CostModel.load(costsPath);
                 return file.run(day, b, l, h, m, d, model, store, new AnalysisMonitor() {
                     @Override
                     public void progress(double fraction) {

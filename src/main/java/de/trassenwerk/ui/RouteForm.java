@@ -9,8 +9,6 @@ import de.trassenwerk.routing.NetworkNode;
 import de.trassenwerk.routing.Origin;
 import de.trassenwerk.routing.RoutePlanner;
 import de.trassenwerk.routing.RouteRequest;
-import java.io.File;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,7 +34,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 
@@ -76,8 +73,7 @@ final class RouteForm extends VBox {
     private final Spinner<Integer> lead = new Spinner<>(0, 520, CoordinationParameters.DEFAULT_LEAD_WEEKS);
     private final Spinner<Integer> horizon = new Spinner<>(0, 600, CoordinationParameters.DEFAULT_HORIZON_MONTHS);
     private final Spinner<Integer> moratorium = new Spinner<>(0, 100, CoordinationParameters.DEFAULT_MORATORIUM_YEARS);
-    private final Label costsLabel = new Label(Messages.get("ui.coordination.costs.default"));
-    private Path costsFile;
+    private final CostFileChoice costs = new CostFileChoice();
     private Coordinate startPoint;
     private Coordinate endPoint;
     private RoutePlanner planner;
@@ -249,7 +245,7 @@ final class RouteForm extends VBox {
             commit(s);
         }
         return new RoutePlanning.Settings(today.getValue(), buffer.getValue(), lead.getValue(), horizon.getValue(),
-                moratorium.getValue(), costsFile);
+                moratorium.getValue(), costs.file());
     }
 
     /** Where the start marker goes: the picked point, or the chosen site's plot; null when unknown. */
@@ -363,30 +359,17 @@ final class RouteForm extends VBox {
                 }
             });
         }
-        Button costs = new Button(Messages.get("ui.coordination.costs.choose"));
-        costs.setId("routeCosts");
-        costs.setOnAction(e -> chooseCosts());
-        costsLabel.setId("routeCostsLabel");
+        costs.button().setId("routeCosts");
+        costs.label().setId("routeCostsLabel");
         FlowPane fields = new FlowPane(12, 6, labelled("ui.coordination.buffer", buffer),
                 labelled("ui.coordination.lead", lead), labelled("ui.coordination.horizon", horizon),
-                labelled("ui.coordination.moratorium", moratorium), row(costs, costsLabel));
+                labelled("ui.coordination.moratorium", moratorium), row(costs.button(), costs.label()));
         fields.setAlignment(Pos.CENTER_LEFT);
         TitledPane more = new TitledPane(Messages.get("ui.route.more"), fields);
         more.setId("routeMore");
         more.setExpanded(false);
         more.setAnimated(false);
         return more;
-    }
-
-    private void chooseCosts() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(Messages.get("ui.coordination.costs.choose"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
-        File chosen = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-        if (chosen != null) {
-            costsFile = chosen.toPath();
-            costsLabel.setText(costsFile.getFileName().toString());
-        }
     }
 
     private static RadioButton radio(String key, ToggleGroup group, String id) {
