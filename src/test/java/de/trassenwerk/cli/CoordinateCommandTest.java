@@ -12,8 +12,6 @@ import de.trassenwerk.i18n.Messages;
 import de.trassenwerk.store.GeoPackageStore;
 import de.trassenwerk.store.Query;
 import de.trassenwerk.store.ThemeLayers;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,9 +30,6 @@ class CoordinateCommandTest {
     Path dir;
     Path city;
 
-    record Result(int exit, String out, String err) {
-    }
-
     @BeforeAll
     static void english() {
         Messages.setLocale(Locale.ENGLISH);
@@ -43,13 +38,6 @@ class CoordinateCommandTest {
     @AfterAll
     static void restore() {
         Messages.setLocale(Messages.defaultLocale());
-    }
-
-    static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = TrassenwerkCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
     }
 
     /** One renewed street, a route along it and two overlapping works: every kind of finding. */
@@ -67,7 +55,7 @@ class CoordinateCommandTest {
 
     @Test
     void jsonHasTheIssuesShape() throws Exception {
-        Result r = cli("coordinate", city.toString(), "--today", "2026-09-01");
+        CliTest.Result r = CliTest.cli("coordinate", city.toString(), "--today", "2026-09-01");
         assertEquals(0, r.exit(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertEquals(List.of("today", "parameters", "findings", "summary"), names(root));
@@ -118,7 +106,7 @@ class CoordinateCommandTest {
     @Test
     void csvColumnsAreTheJsonKeys() throws Exception {
         Path out = dir.resolve("befunde.csv");
-        Result r = cli("coordinate", city.toString(), "--today", "2026-09-01", "--out", out.toString());
+        CliTest.Result r = CliTest.cli("coordinate", city.toString(), "--today", "2026-09-01", "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         List<String> lines = Files.readAllLines(out);
         assertEquals(String.join(",", FindingFields.KEYS), lines.get(0));
@@ -131,7 +119,7 @@ class CoordinateCommandTest {
     @Test
     void timingsNameEveryStepOnStandardErrorAndLeaveTheOutputAlone() throws Exception {
         Path out = dir.resolve("befunde.json");
-        Result r = cli("coordinate", city.toString(), "--today", "2026-09-01", "--out", out.toString(), "--timings");
+        CliTest.Result r = CliTest.cli("coordinate", city.toString(), "--today", "2026-09-01", "--out", out.toString(), "--timings");
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.err().lines().toList();
         assertEquals(1, lines.size(), r.err());
@@ -145,7 +133,7 @@ class CoordinateCommandTest {
     @Test
     void jsonFileAndWhoToCallNameOrganisationsNeverPersons() throws Exception {
         Path out = dir.resolve("befunde.json");
-        Result r = cli("coordinate", city.toString(), "--today", "2026-09-01", "--out", out.toString(), "--contacts");
+        CliTest.Result r = CliTest.cli("coordinate", city.toString(), "--today", "2026-09-01", "--out", out.toString(), "--contacts");
         assertEquals(0, r.exit(), r.err());
         assertEquals(6, new ObjectMapper().readTree(out.toFile()).get("findings").size());
         assertTrue(r.out().contains("Who to call: 2 organisations"), r.out());
@@ -153,17 +141,17 @@ class CoordinateCommandTest {
         assertTrue(r.out().contains("Wirtschaftsbetriebe Duisburg (3 findings"), r.out());
         assertFalse(r.out().contains("Mustermann") || Files.readString(out).contains("Mustermann"));
 
-        Result list = cli("coordinate", city.toString(), "--today", "2026-09-01", "--contacts");
+        CliTest.Result list = CliTest.cli("coordinate", city.toString(), "--today", "2026-09-01", "--contacts");
         assertTrue(list.out().startsWith("Who to call"), "the list replaces the JSON on standard output");
     }
 
     @Test
     void saveWritesTheFindingsLayerAndReportsOnStandardError() throws Exception {
-        Result r = cli("coordinate", city.toString(), "--today", "2026-09-01", "--save");
+        CliTest.Result r = CliTest.cli("coordinate", city.toString(), "--today", "2026-09-01", "--save");
         assertEquals(0, r.exit(), r.err());
         new ObjectMapper().readTree(r.out());
         assertTrue(r.err().contains("Saved in layer coordination_findings: 6 new, 0 updated, 0 removed"), r.err());
-        Result again = cli("coordinate", city.toString(), "--today", "2026-09-01", "--save");
+        CliTest.Result again = CliTest.cli("coordinate", city.toString(), "--today", "2026-09-01", "--save");
         assertTrue(again.err().contains("0 new, 6 updated, 0 removed"), again.err());
         try (GeoPackageStore store = GeoPackageStore.open(city, GeoPackageStore.Mode.READ_ONLY)) {
             assertEquals(6, store.count(ThemeLayers.COORDINATION_FINDINGS, Query.ALL));
@@ -176,20 +164,20 @@ class CoordinateCommandTest {
         try (GeoPackageStore store = GeoPackageStore.create(streetsOnly)) {
             store.createLayer(ThemeLayers.schema(ThemeLayers.STREETS));
         }
-        Result missing = cli("coordinate", streetsOnly.toString());
+        CliTest.Result missing = CliTest.cli("coordinate", streetsOnly.toString());
         assertEquals(2, missing.exit());
         assertEquals("nur-strassen.gpkg lacks what the coordination analysis needs: planned_routes; construction_sites",
                 missing.err().strip());
 
-        assertEquals(2, cli("coordinate", city.toString(), "--out", dir.resolve("x.txt").toString()).exit());
-        assertEquals(2, cli("coordinate", city.toString(), "--today", "2026-13-01").exit());
-        Result buffer = cli("coordinate", city.toString(), "--buffer-m", "-5");
+        assertEquals(2, CliTest.cli("coordinate", city.toString(), "--out", dir.resolve("x.txt").toString()).exit());
+        assertEquals(2, CliTest.cli("coordinate", city.toString(), "--today", "2026-13-01").exit());
+        CliTest.Result buffer = CliTest.cli("coordinate", city.toString(), "--buffer-m", "-5");
         assertEquals(2, buffer.exit());
         assertEquals("--buffer-m is out of range: -5", buffer.err().strip());
-        assertEquals(2, cli("coordinate", dir.resolve("fehlt.gpkg").toString()).exit());
+        assertEquals(2, CliTest.cli("coordinate", dir.resolve("fehlt.gpkg").toString()).exit());
         Path costs = dir.resolve("kosten.json");
         Files.writeString(costs, "{\"co_laying\": 10}");
-        Result badCosts = cli("coordinate", city.toString(), "--costs", costs.toString());
+        CliTest.Result badCosts = CliTest.cli("coordinate", city.toString(), "--costs", costs.toString());
         assertEquals(2, badCosts.exit());
         assertEquals(1, badCosts.err().strip().lines().count(), badCosts.err());
         assertTrue(badCosts.err().contains("co_laying"), badCosts.err());

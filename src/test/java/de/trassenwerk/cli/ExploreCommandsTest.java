@@ -11,8 +11,6 @@ import de.trassenwerk.store.GeoPackageStore;
 import de.trassenwerk.store.Query;
 import de.trassenwerk.store.ThemeLayers;
 import de.trassenwerk.testing.Fixtures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,9 +19,6 @@ import org.locationtech.jts.geom.Point;
 
 /** {@code identify} and {@code find} on the sample city. */
 class ExploreCommandsTest {
-    record Result(int exit, String out, String err) {
-    }
-
     @BeforeAll
     static void english() {
         Messages.setLocale(Locale.ENGLISH);
@@ -34,13 +29,6 @@ class ExploreCommandsTest {
         Messages.setLocale(Messages.defaultLocale());
     }
 
-    static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = TrassenwerkCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void identifyListsTheCommercialSiteUnderAPointWithItsAttributes() throws Exception {
         Feature site;
@@ -49,7 +37,7 @@ class ExploreCommandsTest {
         }
         Point inside = site.geometry().getInteriorPoint();
         String at = inside.getX() + "," + inside.getY();
-        Result r = cli("identify", Fixtures.sampleCity().toString(), "--at", at, "--json");
+        CliTest.Result r = CliTest.cli("identify", Fixtures.sampleCity().toString(), "--at", at, "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode features = new ObjectMapper().readTree(r.out()).get("features");
         JsonNode hit = null;
@@ -65,7 +53,7 @@ class ExploreCommandsTest {
         assertEquals(site.getString("site_no"), hit.get("attributes").get("site_no").asText());
         assertEquals(0, hit.get("distance_m").asDouble());
 
-        Result text = cli("identify", Fixtures.sampleCity().toString(), "--at", at, "--layers", "commercial_sites");
+        CliTest.Result text = CliTest.cli("identify", Fixtures.sampleCity().toString(), "--at", at, "--layers", "commercial_sites");
         assertEquals(0, text.exit(), text.err());
         assertTrue(text.out().startsWith("commercial_sites fid " + site.fid()), text.out());
         assertTrue(text.out().contains("site_no") && text.out().contains(site.getString("site_no")), text.out());
@@ -73,17 +61,17 @@ class ExploreCommandsTest {
 
     @Test
     void identifyRefusesABadPointAndAnUnknownLayer() {
-        Result bad = cli("identify", Fixtures.sampleCity().toString(), "--at", "340000;5700000");
+        CliTest.Result bad = CliTest.cli("identify", Fixtures.sampleCity().toString(), "--at", "340000;5700000");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("--at must be two numbers"), bad.err());
-        Result unknown = cli("identify", Fixtures.sampleCity().toString(), "--at", "340000,5700000", "--layers", "roads");
+        CliTest.Result unknown = CliTest.cli("identify", Fixtures.sampleCity().toString(), "--at", "340000,5700000", "--layers", "roads");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("No layer \"roads\""), unknown.err());
     }
 
     @Test
     void findPrintsTheBestHitFirstWithItsExtentAndTheTime() throws Exception {
-        Result r = cli("find", Fixtures.sampleCity().toString(), "altstadt", "--json");
+        CliTest.Result r = CliTest.cli("find", Fixtures.sampleCity().toString(), "altstadt", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
         JsonNode first = root.get("hits").get(0);
@@ -93,10 +81,10 @@ class ExploreCommandsTest {
         assertEquals(4, first.get("extent").size());
         assertTrue(root.get("search_ms").asDouble() >= 0);
 
-        Result words = cli("find", Fixtures.sampleCity().toString(), "Düsseldorfer", "Straße", "--limit", "1");
+        CliTest.Result words = CliTest.cli("find", Fixtures.sampleCity().toString(), "Düsseldorfer", "Straße", "--limit", "1");
         assertEquals(0, words.exit(), words.err());
         assertTrue(words.out().startsWith("street") && words.out().contains("Düsseldorfer Straße"), words.out());
         assertTrue(words.out().strip().lines().reduce((a, b) -> b).orElseThrow().matches("search_ms=\\d+\\.\\d"));
-        assertEquals(2, cli("find", Fixtures.sampleCity().toString(), "x", "--limit", "0").exit());
+        assertEquals(2, CliTest.cli("find", Fixtures.sampleCity().toString(), "x", "--limit", "0").exit());
     }
 }

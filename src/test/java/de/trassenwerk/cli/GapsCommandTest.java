@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.trassenwerk.coverage.GapCity;
 import de.trassenwerk.i18n.Messages;
 import de.trassenwerk.store.ThemeLayers;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +27,6 @@ class GapsCommandTest {
     Path dir;
     Path city;
 
-    record Result(int exit, String out, String err) {
-    }
-
     @BeforeAll
     static void english() {
         Messages.setLocale(Locale.ENGLISH);
@@ -48,17 +43,10 @@ class GapsCommandTest {
         GapCity.paper(city).close();
     }
 
-    static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = TrassenwerkCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void csvHasOneRowPerSiteAndTheDistrictsBesideIt() throws Exception {
         Path csv = dir.resolve("gaps.csv");
-        Result r = cli("gaps", city.toString(), "--out", csv.toString());
+        CliTest.Result r = CliTest.cli("gaps", city.toString(), "--out", csv.toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of("site_no,name,district,quarter,area_ha,status,best_mbps,gigabit_share,underserved",
                 "DU-0001,Gewerbegebiet DU-0001,West,Nord,0.66,available,1000,0.436,false",
@@ -79,7 +67,7 @@ class GapsCommandTest {
     @Test
     void jsonHoldsSitesAndDistricts() throws Exception {
         Path json = dir.resolve("gaps.json");
-        Result r = cli("gaps", city.toString(), "--threshold-mbps", "250", "--out", json.toString());
+        CliTest.Result r = CliTest.cli("gaps", city.toString(), "--threshold-mbps", "250", "--out", json.toString());
         assertEquals(0, r.exit(), r.err());
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertEquals(List.of("parameters", "totals", "sites", "districts"), names(root));
@@ -108,7 +96,7 @@ class GapsCommandTest {
 
     @Test
     void withoutOutATableGoesToStandardOutput() {
-        Result r = cli("gaps", city.toString());
+        CliTest.Result r = CliTest.cli("gaps", city.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Site") && r.out().contains("Best Mbit/s"), r.out());
         String row = r.out().lines().filter(l -> l.startsWith("DU-0002")).findFirst().orElseThrow();
@@ -119,21 +107,21 @@ class GapsCommandTest {
 
     @Test
     void unusableInputIsNamedAndExitsTwo() {
-        Result missing = cli("gaps", dir.resolve("nowhere.gpkg").toString());
+        CliTest.Result missing = CliTest.cli("gaps", dir.resolve("nowhere.gpkg").toString());
         assertEquals(ExitCodes.UNUSABLE, missing.exit());
         assertTrue(missing.err().contains("nowhere.gpkg"), missing.err());
 
         Path noCells = dir.resolve("nocells.gpkg");
         GapCity.withLayers(noCells, ThemeLayers.COMMERCIAL_SITES).close();
-        Result layer = cli("gaps", noCells.toString());
+        CliTest.Result layer = CliTest.cli("gaps", noCells.toString());
         assertEquals(ExitCodes.UNUSABLE, layer.exit());
         assertTrue(layer.err().contains("nocells.gpkg") && layer.err().contains("coverage_cells"), layer.err());
 
-        Result out = cli("gaps", city.toString(), "--out", dir.resolve("gaps.txt").toString());
+        CliTest.Result out = CliTest.cli("gaps", city.toString(), "--out", dir.resolve("gaps.txt").toString());
         assertEquals(ExitCodes.UNUSABLE, out.exit());
         assertTrue(out.err().contains("gaps.txt"), out.err());
 
-        Result threshold = cli("gaps", city.toString(), "--threshold-mbps", "0");
+        CliTest.Result threshold = CliTest.cli("gaps", city.toString(), "--threshold-mbps", "0");
         assertEquals(ExitCodes.UNUSABLE, threshold.exit());
         assertTrue(threshold.err().contains("threshold"), threshold.err());
     }

@@ -11,8 +11,6 @@ import de.trassenwerk.routing.RoutingCity;
 import de.trassenwerk.store.GeoPackageStore;
 import de.trassenwerk.store.Query;
 import de.trassenwerk.store.ThemeLayers;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -29,9 +27,6 @@ class RouteCommandTest {
     Path dir;
     Path city;
 
-    record Result(int exit, String out, String err) {
-    }
-
     @BeforeAll
     static void english() {
         Messages.setLocale(Locale.ENGLISH);
@@ -40,13 +35,6 @@ class RouteCommandTest {
     @AfterAll
     static void restore() {
         Messages.setLocale(Messages.defaultLocale());
-    }
-
-    static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = TrassenwerkCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
     }
 
     /** A loop of streets (two ways to the PoP), a plot beside it and a node behind a renewed street. */
@@ -67,7 +55,7 @@ class RouteCommandTest {
     @Test
     void routeWithAlternativesAsGeoJsonAndSavedAsDraft() throws Exception {
         Path out = dir.resolve("routes.geojson");
-        Result r = cli("route", city.toString(), "--from-site", "DU-0001", "--to-nearest-node", "--today", "2026-09-01",
+        CliTest.Result r = CliTest.cli("route", city.toString(), "--from-site", "DU-0001", "--to-nearest-node", "--today", "2026-09-01",
                 "--alternatives", "2", "--out", out.toString(), "--save");
 
         assertEquals(0, r.exit(), r.err());
@@ -117,37 +105,37 @@ class RouteCommandTest {
 
     @Test
     void targetOnlyBehindAMoratoriumFailsWithTheReason() {
-        Result r = cli("route", city.toString(), "--from", "340000,5700000", "--to-node", "KVz 2", "--today",
+        CliTest.Result r = CliTest.cli("route", city.toString(), "--from", "340000,5700000", "--to-node", "KVz 2", "--today",
                 "2026-09-01");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("can only be reached by digging streets under a moratorium"), r.err());
 
-        Result allowed = cli("route", city.toString(), "--from", "340000,5700000", "--to-node", "KVz 2", "--today",
+        CliTest.Result allowed = CliTest.cli("route", city.toString(), "--from", "340000,5700000", "--to-node", "KVz 2", "--today",
                 "2026-09-01", "--allow-moratorium");
         assertEquals(0, allowed.exit(), allowed.err());
         assertTrue(allowed.out().contains("moratorium_trench: 100.0 m, 27000 €"), allowed.out());
         assertTrue(allowed.out().contains("digs 100.0 m in streets under moratorium"), allowed.out());
 
-        Result later = cli("route", city.toString(), "--from", "340000,5700000", "--to-node", "KVz 2", "--today",
+        CliTest.Result later = CliTest.cli("route", city.toString(), "--from", "340000,5700000", "--to-node", "KVz 2", "--today",
                 "2026-09-01", "--moratorium-years", "1");
         assertEquals(0, later.exit(), "a 1-year moratorium ended in April 2026: " + later.err());
     }
 
     @Test
     void misuseIsExitCodeTwoWithOneLine() {
-        Result noTarget = cli("route", city.toString(), "--from-site", "DU-0001");
+        CliTest.Result noTarget = CliTest.cli("route", city.toString(), "--from-site", "DU-0001");
         assertEquals(2, noTarget.exit());
         assertTrue(noTarget.err().contains("Give one start"), noTarget.err());
 
-        Result badXy = cli("route", city.toString(), "--from", "340000;5700000", "--to-nearest-node");
+        CliTest.Result badXy = CliTest.cli("route", city.toString(), "--from", "340000;5700000", "--to-nearest-node");
         assertEquals(2, badXy.exit());
         assertTrue(badXy.err().contains("is not a position X,Y"), badXy.err());
 
-        Result badOut = cli("route", city.toString(), "--from-site", "DU-0001", "--to-nearest-node", "--out",
+        CliTest.Result badOut = CliTest.cli("route", city.toString(), "--from-site", "DU-0001", "--to-nearest-node", "--out",
                 dir.resolve("r.csv").toString());
         assertEquals(2, badOut.exit());
 
-        Result unknown = cli("route", city.toString(), "--from-site", "DU-9", "--to-nearest-node");
+        CliTest.Result unknown = CliTest.cli("route", city.toString(), "--from-site", "DU-9", "--to-nearest-node");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("no commercial site with site_no \"DU-9\""), unknown.err());
     }
@@ -170,7 +158,7 @@ class RouteCommandTest {
             c.node("PoP", "PoP Ost", 400, 0);
         }
         Path out = dir.resolve("gaps.geojson");
-        Result r = cli("route", gaps.toString(), "--all-gaps", "--today", "2026-09-01", "--out", out.toString());
+        CliTest.Result r = CliTest.cli("route", gaps.toString(), "--all-gaps", "--today", "2026-09-01", "--out", out.toString());
 
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("All gaps: 3 under-served sites, 2 routes, 1 without a route"), r.out());
@@ -188,7 +176,7 @@ class RouteCommandTest {
         assertEquals("DU-D", json.get("failures").get(0).get("site_no").asText());
         assertEquals("routing.error.noNodeReachable", json.get("failures").get(0).get("reason").asText());
 
-        Result misuse = cli("route", gaps.toString(), "--all-gaps", "--from-site", "DU-A");
+        CliTest.Result misuse = CliTest.cli("route", gaps.toString(), "--all-gaps", "--from-site", "DU-A");
         assertEquals(2, misuse.exit());
         assertTrue(misuse.err().contains("--all-gaps plans a route from every under-served site"), misuse.err());
     }
