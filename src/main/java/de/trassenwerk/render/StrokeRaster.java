@@ -9,9 +9,14 @@ import java.util.Arrays;
  * {@code TYPE_INT_ARGB_PRE} image: for every pixel near the edge of the line, the part of the pixel
  * the line covers is worked out from the distance of the pixel's centre to the nearest segment (exact
  * for a straight stroke across the pixel grid, close elsewhere); the pixels inside it are covered
- * whole, set a row at a time; the colour is laid over each pixel in that measure. Where segments of one line overlap, the pixel takes the larger cover, not both, as
- * when Java2D strokes the whole path. Several times faster than Java2D's general rasteriser for the
- * many short lines of a map (streets, ducts, outlines of small areas).
+ * whole, set a row at a time; the colour is laid over each pixel in that measure. Beside a segment
+ * the distance is that from its line, which changes by a constant step from pixel to pixel. Where
+ * segments of one line overlap, the pixel takes the larger cover, not both, as when Java2D strokes
+ * the whole path: the cover of a line of several segments is gathered first and then laid on, while
+ * a line of one segment (most streets and ducts of a city at a district's scale, once simplified to
+ * the pixel) meets each pixel once and goes straight into the image. Several times faster than
+ * Java2D's general rasteriser for the many short lines of a map (streets, ducts, outlines of small
+ * areas).
  *
  * <p>Not thread-safe: one instance per image, used by the one thread that paints it (it keeps a
  * scratch coverage buffer).
@@ -44,6 +49,9 @@ final class StrokeRaster {
     private int by1;
     private float bandLo;
     private float bandHi;
+    /** While drawing a single segment: blend {@link #colour} into the pixels at once instead of keeping cover. */
+    private boolean direct;
+    private int colour;
 
     StrokeRaster(BufferedImage image) {
         this(image, 0, image.getHeight());
@@ -107,8 +115,18 @@ final class StrokeRaster {
         Arrays.fill(rowFrom, 0, rows, Integer.MAX_VALUE);
         Arrays.fill(rowTo, 0, rows, Integer.MIN_VALUE);
         float[] xy = shape.coordinates();
+        int[] ends = shape.partEnds();
+        if (ends.length == 1 && ends[0] <= 2 && !shape.closed()) {
+            // one segment covers each pixel once: straight into the image, no cover to keep
+            int last = ends[0] - 1;
+            direct = true;
+            colour = argbPre;
+            segment(xy[0], xy[1], xy[2 * last], xy[2 * last + 1], r);
+            direct = false;
+            return true;
+        }
         int start = 0;
-        for (int end : shape.partEnds()) {
+        for (int end : ends) {
             int count = end - start;
             if (count == 1) {
                 segment(xy[2 * start], xy[2 * start + 1], xy[2 * start], xy[2 * start + 1], r);
@@ -127,9 +145,10 @@ final class StrokeRaster {
     }
 
     /**
-     * Raises the cover of the pixels near segment (ax, ay)-(bx, by) to what this segment covers.
-     * Per row, the pixels whose centre lies at most r - 0.5 from the segment are wholly covered and
-     * set by one fill (the inside of a wide line); only the pixels at its edges are measured.
+     * Raises the cover of the pixels near segment (ax, ay)-(bx, by) to what this segment covers, or
+     * (while {@link #direct}) lays the colour over them in that measure at once. Per row, the pixels
+     * whose centre lies at most r - 0.5 from the segment are wholly covered and set by one fill (the
+     * inside of a wide line); only the pixels at its edges are measured.
      */
     private void segment(float ax, float ay, float bx, float by, float r) {
         float dx = bx - ax;
@@ -139,32 +158,40 @@ final class StrokeRaster {
         float reach = r + 0.5f;
         float reach2 = reach * reach;
         float inner = r - 0.5f; // a pixel whose centre is this near is covered whole
-        float minX = Math.min(ax, bx) - reach;
-        float maxX = Math.max(ax, bx) + reach;
-        int sy0 = Math.max(by0, (int) Math.floor(Math.min(ay, by) - reach));
-        int sy1 = Math.min(by1, (int) Math.ceil(Math.max(ay, by) + reach));
+        float minX = MinMax.min(ax, bx) - reach;
+        float maxX = MinMax.max(ax, bx) + reach;
+        int sy0 = Math.max(by0, (int) Math.floor(MinMax.min(ay, by) - reach));
+        int sy1 = Math.min(by1, (int) Math.ceil(MinMax.max(ay, by) + reach));
         float ux = len == 0 ? 1 : dx / len;
         float uy = len == 0 ? 0 : dy / len;
         boolean slanted = Math.abs(uy) > 1e-6f;
+        // per row, the infinite line through the segment crosses the row's centre line at
+        // ax + (py - ay) * slope; points of the row within h / |uy| of there are within h of it
+        float slope = slanted ? ux / uy : 0;
+        float reachHalf = slanted ? reach / Math.abs(uy) : 0;
+        float innerHalf = slanted ? inner / Math.abs(uy) : -1;
+        float invUx = Math.abs(ux) > 1e-6f ? 1 / ux : 0;
         for (int y = sy0; y < sy1; y++) {
             float py = y + 0.5f;
             float from = minX;
             float to = maxX;
             if (slanted && len > 0) {
-                // where the row's centre line is within reach of the infinite line through the segment
-                float c = ax + (py - ay) * ux / uy;
-                float half = reach / Math.abs(uy);
-                from = Math.max(from, c - half);
-                to = Math.min(to, c + half);
+                float c = ax + (py - ay) * slope;
+                from = MinMax.max(from, c - reachHalf);
+                to = MinMax.min(to, c + reachHalf);
             }
             int sx0 = Math.max(bx0, (int) Math.floor(from - 0.5f));
             int sx1 = Math.min(bx1, (int) Math.ceil(to + 0.5f));
             if (sx0 >= sx1) {
                 continue;
             }
-            int row = (y - by0) * w - bx0;
-            int ri = y - by0;
-            take(ri, row, sx0, sx1);
+            int row;
+            if (direct) {
+                row = y * width;
+            } else {
+                row = (y - by0) * w - bx0;
+                take(y - by0, row, sx0, sx1);
+            }
             // the pixels wholly covered: [ix0, ix1)
             int ix0 = sx1;
             int ix1 = sx1;
@@ -178,12 +205,12 @@ final class StrokeRaster {
                 }
                 float hb = chord(inner, py - by);
                 if (hb >= 0) {
-                    lo = Math.min(lo, bx - hb);
-                    hi = Math.max(hi, bx + hb);
+                    lo = MinMax.min(lo, bx - hb);
+                    hi = MinMax.max(hi, bx + hb);
                 }
-                if (len > 0 && band(ax, ay, ux, uy, len, inner, py)) {
-                    lo = Math.min(lo, bandLo);
-                    hi = Math.max(hi, bandHi);
+                if (len > 0 && band(ax, py - ay, ux, uy, len, inner, slope, innerHalf, invUx)) {
+                    lo = MinMax.min(lo, bandLo);
+                    hi = MinMax.max(hi, bandHi);
                 }
                 if (lo <= hi) {
                     ix0 = Math.max(sx0, (int) Math.ceil(lo - 0.5f));
@@ -194,26 +221,48 @@ final class StrokeRaster {
                     }
                 }
             }
+            // pixel x's centre lies alongAt + x ux along the segment from a and acrossAt + x uy across it
+            float alongAt = (0.5f - ax) * ux + (py - ay) * uy;
+            float acrossAt = (0.5f - ax) * uy - (py - ay) * ux;
             for (int x = sx0; x < sx1; x++) {
                 if (x == ix0) {
-                    Arrays.fill(cover, row + ix0, row + ix1, 1f);
+                    if (!direct) {
+                        Arrays.fill(cover, row + ix0, row + ix1, 1f);
+                    } else if (colour >>> 24 == 255) {
+                        Arrays.fill(pixels, row + ix0, row + ix1, colour);
+                    } else {
+                        for (int k = row + ix0; k < row + ix1; k++) {
+                            pixels[k] = RasterFill.over(colour, pixels[k]);
+                        }
+                    }
                     x = ix1 - 1;
                     continue;
                 }
-                float px = x + 0.5f;
-                float t = len2 == 0 ? 0 : ((px - ax) * dx + (py - ay) * dy) / len2;
-                t = t < 0 ? 0 : t > 1 ? 1 : t;
-                float ex = px - (ax + t * dx);
-                float ey = py - (ay + t * dy);
-                float d2 = ex * ex + ey * ey;
-                if (d2 >= reach2) {
-                    continue;
+                float d;
+                float along = alongAt + x * ux;
+                if (along >= 0 && along <= len) {
+                    d = Math.abs(acrossAt + x * uy); // beside the segment: the distance from its line
+                    if (d >= reach) {
+                        continue;
+                    }
+                } else {
+                    float px = x + 0.5f;
+                    float t = len2 == 0 ? 0 : ((px - ax) * dx + (py - ay) * dy) / len2;
+                    t = t < 0 ? 0 : t > 1 ? 1 : t;
+                    float ex = px - (ax + t * dx);
+                    float ey = py - (ay + t * dy);
+                    float d2 = ex * ex + ey * ey;
+                    if (d2 >= reach2) {
+                        continue;
+                    }
+                    d = (float) Math.sqrt(d2);
                 }
-                float d = (float) Math.sqrt(d2);
                 // the part of the pixel [-0.5, 0.5] across the stroke that [d - r, d + r] covers
-                float c = Math.min(d + r, 0.5f) - Math.max(d - r, -0.5f);
+                float c = MinMax.min(d + r, 0.5f) - MinMax.max(d - r, -0.5f);
                 int k = row + x;
-                if (c > cover[k]) {
+                if (direct) {
+                    blend(k, c);
+                } else if (c > cover[k]) {
                     cover[k] = c;
                 }
             }
@@ -227,18 +276,19 @@ final class StrokeRaster {
     }
 
     /**
-     * The x range on the row at {@code py} of the points whose projection falls on the segment
+     * The x range on the row {@code ry} below a of the points whose projection falls on the segment
      * (from (ax, ay), unit direction (ux, uy), length {@code len}) and whose distance from it is at
      * most {@code radius}, into {@link #bandLo} and {@link #bandHi}; false when there are none.
+     * {@code slope} is ux / uy and {@code half} radius / |uy| for a slanted segment ({@code half}
+     * negative for a level one), {@code invUx} 1 / ux (0 for an upright one).
      */
-    private boolean band(float ax, float ay, float ux, float uy, float len, float radius, float py) {
-        float ry = py - ay;
+    private boolean band(float ax, float ry, float ux, float uy, float len, float radius, float slope, float half,
+            float invUx) {
         float lo;
         float hi;
         // at distance at most radius from the infinite line: |(px - ax) uy - ry ux| <= radius
-        if (Math.abs(uy) > 1e-6f) {
-            float c = ax + ry * ux / uy;
-            float half = radius / Math.abs(uy);
+        if (half >= 0) {
+            float c = ax + ry * slope;
             lo = c - half;
             hi = c + half;
         } else if (Math.abs(ry) <= radius) {
@@ -248,11 +298,11 @@ final class StrokeRaster {
             return false;
         }
         // projection within the segment: 0 <= (px - ax) ux + ry uy <= len
-        if (Math.abs(ux) > 1e-6f) {
-            float p0 = ax + (0 - ry * uy) / ux;
-            float p1 = ax + (len - ry * uy) / ux;
-            lo = Math.max(lo, Math.min(p0, p1));
-            hi = Math.min(hi, Math.max(p0, p1));
+        if (invUx != 0) {
+            float p0 = ax - ry * uy * invUx;
+            float p1 = p0 + len * invUx;
+            lo = MinMax.max(lo, MinMax.min(p0, p1));
+            hi = MinMax.min(hi, MinMax.max(p0, p1));
         } else {
             float along = ry * uy;
             if (along < 0 || along > len) {
@@ -285,27 +335,30 @@ final class StrokeRaster {
     }
 
     private void blend(int argbPre, int rows) {
-        int sa = argbPre >>> 24;
-        int sr = (argbPre >> 16) & 0xff;
-        int sg = (argbPre >> 8) & 0xff;
-        int sb = argbPre & 0xff;
+        colour = argbPre;
         for (int ri = 0; ri < rows; ri++) {
             int from = rowFrom[ri];
             int to = rowTo[ri];
             int row = ri * w - bx0;
             int base = (by0 + ri) * width;
             for (int x = from; x < to; x++) {
-                float c = cover[row + x];
-                int cov = (int) (Math.min(c, 1f) * 255 + 0.5f);
-                if (cov == 0) {
-                    continue;
-                }
-                int src = cov == 255 ? argbPre
-                        : mul(sa, cov) << 24 | mul(sr, cov) << 16 | mul(sg, cov) << 8 | mul(sb, cov);
-                int i = base + x;
-                pixels[i] = RasterFill.over(src, pixels[i]);
+                blend(base + x, cover[row + x]);
             }
         }
+    }
+
+    /** Lays {@link #colour} over pixel {@code i} in the measure {@code c} (0..1) it covers the pixel. */
+    private void blend(int i, float c) {
+        int cov = (int) (MinMax.min(c, 1f) * 255 + 0.5f);
+        if (cov == 0) {
+            return;
+        }
+        int src = colour;
+        if (cov < 255) {
+            src = mul(src >>> 24, cov) << 24 | mul((src >> 16) & 0xff, cov) << 16 | mul((src >> 8) & 0xff, cov) << 8
+                    | mul(src & 0xff, cov);
+        }
+        pixels[i] = RasterFill.over(src, pixels[i]);
     }
 
     private static int mul(int a, int b) {

@@ -57,6 +57,33 @@ class StrokeRasterTest {
     }
 
     @Test
+    void aSingleSegmentDrawnStraightIntoTheImageEqualsItDrawnThroughTheCover() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int round = 0; round < 300; round++) {
+            float ax = (float) random.nextDouble(-10, W + 10);
+            float ay = (float) random.nextDouble(-10, H + 10);
+            float bx = round % 10 == 0 ? ax : (float) random.nextDouble(-10, W + 10);
+            float by = round % 7 == 0 ? ay : (float) random.nextDouble(-10, H + 10);
+            float width = (float) random.nextDouble(0.3, StrokeRaster.MAX_WIDTH);
+            int colour = RasterFill.premultiplied(new Color(random.nextInt(256), random.nextInt(256),
+                    random.nextInt(256), random.nextBoolean() ? 255 : random.nextInt(256)));
+            BufferedImage direct = canvas();
+            assertTrue(new StrokeRaster(direct).draw(new PixelShape(new float[] {ax, ay, bx, by}, new int[] {2}, false),
+                    width, colour));
+            // a second part far outside the image sends the same segment through the cover buffer
+            BufferedImage covered = canvas();
+            PixelShape twoParts = new PixelShape(new float[] {ax, ay, bx, by, -500, -500, -490, -500},
+                    new int[] {2, 4}, false);
+            assertTrue(new StrokeRaster(covered).draw(twoParts, width, colour));
+            for (int y = 0; y < H; y++) {
+                for (int x = 0; x < W; x++) {
+                    assertEquals(covered.getRGB(x, y), direct.getRGB(x, y), "pixel " + x + "," + y + " of round " + round);
+                }
+            }
+        }
+    }
+
+    @Test
     void horizontalLineCoversWholeAndHalfPixels() {
         BufferedImage img = canvas();
         // a 2 px line along y = 10: rows 9 and 10 fully covered
