@@ -202,6 +202,16 @@ final class LabelEngine {
         return out;
     }
 
+    /**
+     * The pixels {@code label} may paint, halo included: its text block, widened by the halo and a
+     * margin of 4 pixels for glyphs that reach beyond it, as placed on the image.
+     */
+    static Rectangle2D reach(Placed label) {
+        double grow = Math.max(0, label.haloPixels()) + 4;
+        return label.at().createTransformedShape(new Rectangle2D.Double(label.left() - grow, label.top() - grow,
+                label.text().width() + 2 * grow, label.text().height() + 2 * grow)).getBounds2D();
+    }
+
     /** Draws labels placed by {@link #layout} onto {@code g} (the map image). */
     static void draw(Graphics2D g, List<Placed> labels) {
         if (labels.isEmpty()) {

@@ -12,8 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -25,9 +23,12 @@ import java.util.function.BooleanSupplier;
  * once the read is done, so that a store connection is held only while reading. Labels are placed
  * later, over all layers.
  *
- * <p>Runs on one worker thread from start to end, but for the lower half of the rows of a layer of
- * many shapes, which it offers to another worker of its pool and paints itself when none has taken
- * it up (so it never waits for a task that has not started). Checks {@code cancelled} before every
+ * <p>Two steps, {@link #read} and {@link #paint(Read)}: the renderer runs them as two tasks for a
+ * layer whose labels are shown (its label candidates are wanted before the layers are painted),
+ * else as one ({@link #call}). A layer
+ * of many shapes is painted in two halves of rows, the lower one offered to another worker of its
+ * pool and painted by this one when none has taken it up ({@link Halves}, so it never waits for a
+ * task that has not started). Checks {@code cancelled} before every
  * feature read and every feature painted and then stops early; the result says so.
  */
 final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
@@ -77,29 +78,53 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         this.helpers = helpers;
     }
 
+    /**
+     * What reading a layer gave: the shapes to paint (with the features they show and the layer's
+     * label candidates), or the finished outcome when there is nothing to paint.
+     */
+    record Read(List<FeatureShape> shapes, int features, List<LabelCandidate> labels, LayerImage done) {
+        private static Read done(LayerImage done) {
+            return new Read(List.of(), done.features(), done.labels(), done);
+        }
+    }
+
+    /** The whole job: {@link #read} and {@link #paint(Read)}. */
     @Override
     public LayerImage call() {
+        return paint(read());
+    }
+
+    /**
+     * Reads the features the view shows (from the overview when it will do) and styles them into
+     * pixel shapes and label candidates; nothing painted yet.
+     */
+    Read read() {
         String layer = request.layer();
         LayerSchema schema = store.schema(layer);
         if (!schema.hasGeometry()) {
-            return new LayerImage(layer, 0, false);
+            return Read.done(new LayerImage(layer, 0, false));
         }
         List<String> fields = ShapeReader.fieldsOf(schema, style);
         LayerOverview overview = overviews == null || settings.detail() != Detail.LEVEL_OF_DETAIL ? null
                 : overviews.usable(store, schema, fields, viewport, settings.mapSrs());
-        LayerImage drawn = overview == null ? null : fromOverview(schema, overview);
-        if (drawn != null) {
-            return drawn;
+        Read fromOverview = overview == null ? null : fromOverview(schema, overview);
+        if (fromOverview != null) {
+            return fromOverview;
         }
         ShapeReader.Shapes read = new ShapeReader(store, settings.mapSrs())
                 .read(schema, request.filter(), style, viewport, settings.detail(), cancelled);
         if (read == null) {
-            return new LayerImage(layer, 0, true);
+            return Read.done(new LayerImage(layer, 0, true));
         }
         if (overviews != null) {
             overviews.featuresRead(store, schema, fields, read.features(), settings.mapSrs());
         }
-        return paint(read.shapes(), read.features(), read.labels());
+        return new Read(read.shapes(), read.features(), read.labels(), null);
+    }
+
+    /** Paints what {@link #read} gave into the layer's image. */
+    LayerImage paint(Read read) {
+        return read.done() != null ? read.done() : paint(read.shapes(), read.features(), read.labels());
     }
 
     /**
@@ -121,26 +146,10 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
             complete = paintRows(shapes, image, painted, 0, height);
         } else {
             int middle = height / 2;
-            AtomicBoolean taken = new AtomicBoolean();
-            boolean[] lowerComplete = new boolean[1];
-            Runnable lower = () -> {
-                if (taken.compareAndSet(false, true)) {
-                    lowerComplete[0] = paintRows(shapes, image, painted, middle, height);
-                }
-            };
-            Future<?> offered = helpers.submit(lower);
-            complete = paintRows(shapes, image, painted, 0, middle);
-            if (taken.compareAndSet(false, true)) {
-                offered.cancel(false);
-                lowerComplete[0] = paintRows(shapes, image, painted, middle, height);
-            } else {
-                try {
-                    MapRenderer.awaitUninterruptibly(offered); // the image must not be handed on while painted
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("painting the lower half failed", e.getCause());
-                }
-            }
-            complete &= lowerComplete[0];
+            boolean[] halves = new boolean[2];
+            Halves.run(helpers, () -> halves[0] = paintRows(shapes, image, painted, 0, middle),
+                    () -> halves[1] = paintRows(shapes, image, painted, middle, height));
+            complete = halves[0] && halves[1];
         }
         return complete ? new LayerImage(layer, image, painted, features, false, labels)
                 : new LayerImage(layer, features, true);
@@ -165,10 +174,10 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
     }
 
     /**
-     * The layer drawn from its overview, or null when some feature's rules need its exact geometry
-     * (the store must be read then).
+     * The layer's shapes from its overview, or null when some feature's rules need its exact
+     * geometry (the store must be read then).
      */
-    private LayerImage fromOverview(LayerSchema schema, LayerOverview overview) {
+    private Read fromOverview(LayerSchema schema, LayerOverview overview) {
         List<String> styleFields = style.fieldsNeededAt(viewport.scaleDenominator()).stream()
                 .filter(f -> schema.field(f).isPresent()).toList();
         int[] valueAt = new int[styleFields.size()];
@@ -181,7 +190,7 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         FeatureStyler styler = new FeatureStyler(style, viewport, styleFields,
                 new PixelDecoder(viewport, settings.detail(), null), null);
         if (!styler.hasRules()) {
-            return new LayerImage(request.layer(), 0, false);
+            return Read.done(new LayerImage(request.layer(), 0, false));
         }
         BitSet passing = request.filter().equals(AttributeFilter.ALL) ? null
                 : overviews.passing(store, overview, request.filter());
@@ -191,8 +200,8 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
             return null;
         }
         if (styled < 0) {
-            return new LayerImage(request.layer(), 0, true);
+            return Read.done(new LayerImage(request.layer(), 0, true));
         }
-        return paint(shapes, styled, List.of());
+        return new Read(shapes, styled, List.of(), null);
     }
 }

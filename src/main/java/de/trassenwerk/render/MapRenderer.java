@@ -4,7 +4,10 @@ import de.trassenwerk.store.AttributeFilter;
 import de.trassenwerk.store.FeatureStore;
 import de.trassenwerk.style.DefaultStyles;
 import de.trassenwerk.style.LayerStyle;
+import de.trassenwerk.style.Rule;
+import de.trassenwerk.style.TextSymbolizer;
 import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
@@ -15,23 +18,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Draws a map: one {@link LayerRenderJob} per layer on a worker pool, each into its own image (the
- * layers slowest last time first), then composites them bottom to top over white, each with its
- * opacity (the layers ready so far while the others are still being drawn; the rest in two halves
- * at once), while the labels of all layers are placed on another worker ({@link LabelEngine}), and
- * draws the labels on top (again in two halves at once). The same renderer serves the workbench's
- * map view, PNG exports and anything else that needs a picture of the data.
+ * Draws a map: one {@link LayerRenderJob} per layer on a worker pool ({@link RenderPool}), each into
+ * its own image, then composites them bottom to top over white, each with its opacity (the layers
+ * ready so far while the others are still being drawn; the rest in two halves at once), the labels
+ * of all layers on top. The layers whose labels are shown at the view's scale are read first; as soon
+ * as they are, this thread places the labels ({@link LabelEngine}) and draws them into an image of
+ * their own (in two halves at once) while the workers paint the layers, the slowest last time
+ * first. The same renderer serves the workbench's map view, PNG exports and anything else that
+ * needs a picture of the data.
  *
  * <p>Layer images and their label candidates are kept for re-use ({@link LayerImageCache}, sized by
  * {@link RenderSettings#layerCachePixels()}) when the store reports a data version: drawing the same
@@ -46,7 +53,7 @@ import java.util.function.Function;
  */
 public final class MapRenderer {
     private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final ExecutorService SHARED_POOL = Executors.newFixedThreadPool(
+    private static final ExecutorService SHARED_POOL = new RenderPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads());
 
     private final Function<String, LayerStyle> styles;
@@ -150,28 +157,60 @@ public final class MapRenderer {
         // start late and keep the map waiting while the other workers are idle
         toDraw.sort(Comparator.comparingLong(
                 (Integer i) -> -jobNanos.getOrDefault(layersBottomToTop.get(i).layer(), 0L)));
+        List<CompletableFuture<List<LabelCandidate>>> candidates = new ArrayList<>(n);
+        for (Object p : pending) {
+            candidates.add(CompletableFuture.completedFuture(
+                    p instanceof LayerImageCache.Entry e ? e.labels() : List.of()));
+        }
+        // The layers whose labels are shown are read first, so that the labels can be placed (on
+        // this thread) while the layers are painted, and painted later; the other layers are read
+        // and painted in one go. All else the slowest first.
         for (int i : toDraw) {
             LayerRequest request = layersBottomToTop.get(i);
             LayerRenderJob job = new LayerRenderJob(store, request, layerStyles.get(i), vp, settings, overviews,
                     cancelled, layerPool);
-            pending.set(i, layerPool.submit(() -> {
+            boolean labelled = hasLabelsAt(layerStyles.get(i), vp.scaleDenominator());
+            CompletableFuture<List<LabelCandidate>> labelsRead = new CompletableFuture<>();
+            if (labelled) {
+                candidates.set(i, labelsRead);
+            }
+            long rank = -jobNanos.getOrDefault(request.layer(), 0L); // the slowest last time first
+            long[] nanos = new long[1];
+            Supplier<LayerRenderJob.Read> read = () -> {
                 long start = System.nanoTime();
                 try {
-                    return job.call();
+                    LayerRenderJob.Read r = job.read();
+                    labelsRead.complete(r.labels());
+                    return r;
                 } finally {
-                    jobNanos.put(request.layer(), System.nanoTime() - start);
+                    labelsRead.complete(List.of()); // none when the read failed
+                    nanos[0] = System.nanoTime() - start;
                 }
-            }));
+            };
+            Function<LayerRenderJob.Read, LayerRenderJob.LayerImage> paint = r -> {
+                long start = System.nanoTime();
+                try {
+                    return job.paint(r);
+                } finally {
+                    jobNanos.put(request.layer(), nanos[0] + System.nanoTime() - start);
+                }
+            };
+            Executor layerWork = t -> RenderPool.execute(layerPool, t, RenderPool.LAYER, rank);
+            pending.set(i, labelled
+                    ? CompletableFuture.supplyAsync(read, t -> RenderPool.execute(layerPool, t, RenderPool.LABELLED, 0))
+                            .thenApplyAsync(paint, layerWork)
+                    // painted at once after its read: what is read is let go soon (a big layer's
+                    // shapes kept waiting cost more in garbage collection than they save)
+                    : CompletableFuture.supplyAsync(() -> paint.apply(read.get()), layerWork));
         }
         BufferedImage image = new BufferedImage(vp.width(), vp.height(), BufferedImage.TYPE_INT_ARGB_PRE);
-        Graphics2D g = image.createGraphics();
         Map<String, Integer> drawn = new LinkedHashMap<>();
         Map<String, RuntimeException> failures = new LinkedHashMap<>();
         boolean wasCancelled = false;
-        LabelEngine labels = new LabelEngine(vp);
         List<LayerCompositor.Layer> stack = new ArrayList<>(n);
         try {
             Arrays.fill(((DataBufferInt) image.getRaster().getDataBuffer()).getData(), 0xffffffff); // white
+            LayerCompositor.Layer labelLayer = labelLayer(vp, candidates, cancelled);
             for (int i = 0; i < n; i++) {
                 LayerRequest request = layersBottomToTop.get(i);
                 Object p = pending.get(i);
@@ -202,7 +241,6 @@ public final class MapRenderer {
                 if (entry.image() != null) {
                     stack.add(new LayerCompositor.Layer(entry.image(), request.opacity(), entry.painted()));
                 }
-                labels.add(i, entry.labels());
                 if (i + 1 < n && pending.get(i + 1) instanceof Future<?> next && !next.isDone()
                         && !wasCancelled && !cancelled.getAsBoolean()) {
                     // lay the layers ready so far while the next one is still being drawn
@@ -211,21 +249,34 @@ public final class MapRenderer {
                 }
             }
             if (!wasCancelled) {
-                Future<List<LabelEngine.Placed>> placing = layerPool.submit(() -> labels.layout(cancelled));
-                composite(image, stack);
-                List<LabelEngine.Placed> placed;
-                try {
-                    placed = awaitUninterruptibly(placing);
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("placing the labels failed", e.getCause());
+                if (labelLayer != null) {
+                    stack.add(labelLayer);
                 }
-                drawLabels(image, g, placed);
+                composite(image, stack);
             }
         } finally {
-            g.dispose();
+            for (Object p : pending) {
+                if (p instanceof Future<?> f) {
+                    try {
+                        awaitUninterruptibly(f); // no task of this render outlives it, even when it fails
+                    } catch (ExecutionException e) {
+                        // reported with the layer above
+                    }
+                }
+            }
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         return new RenderResult(image, vp, ms, wasCancelled || cancelled.getAsBoolean(), drawn, failures);
+    }
+
+    /** Whether a rule of {@code style} shown at {@code scale} has a text symbolizer. */
+    private static boolean hasLabelsAt(LayerStyle style, double scale) {
+        for (Rule r : style.rules()) {
+            if (r.appliesAt(scale) && r.symbolizers().stream().anyMatch(TextSymbolizer.class::isInstance)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -254,9 +305,8 @@ public final class MapRenderer {
     }
 
     /**
-     * Lays {@code stack} over {@code image}: the lower half of the bands on a worker of the layer
-     * pool (every layer job has ended by now; the labels are being placed on another worker), the
-     * upper half on this thread.
+     * Lays {@code stack} over {@code image} in two halves of bands at once: the lower half offered to
+     * a worker of the layer pool, the upper half on this thread ({@link Halves}).
      */
     private void composite(BufferedImage image, List<LayerCompositor.Layer> stack) {
         int bands = LayerCompositor.bands(image.getHeight());
@@ -268,49 +318,58 @@ public final class MapRenderer {
             return;
         }
         int half = bands / 2;
-        Future<?> lower = layerPool.submit(() -> LayerCompositor.over(image, stack, half, bands));
-        LayerCompositor.over(image, stack, 0, half);
-        try {
-            awaitUninterruptibly(lower);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("compositing failed", e.getCause());
-        }
+        Halves.run(layerPool, () -> LayerCompositor.over(image, stack, 0, half),
+                () -> LayerCompositor.over(image, stack, half, bands));
     }
 
     /**
-     * Draws the placed labels over the finished map: the lower half of the rows on a worker of the
-     * layer pool (with copies of the labels' glyphs, which are not to be shared between threads),
-     * the upper half on this thread. A label across the middle is drawn in parts by both.
+     * The labels of all layers, placed and drawn into an image of their own as soon as every layer
+     * with labels at this scale is read, to be laid over the map last (null when none is placed or the render is cancelled).
+     * The lower half of the rows is offered to a worker of the layer pool (with copies of the labels'
+     * glyphs, which are not to be shared between threads); a label across the middle is drawn in
+     * parts by both. Labels depend on reading alone: a layer whose painting fails keeps its labels.
      */
-    private void drawLabels(BufferedImage image, Graphics2D g, List<LabelEngine.Placed> placed) {
-        int width = image.getWidth();
-        int height = image.getHeight();
-        if (placed.size() < 2 || height < 2) {
-            LabelEngine.draw(g, placed);
-            return;
-        }
-        int middle = height / 2;
-        List<LabelEngine.Placed> copies = LabelEngine.copies(placed);
-        Future<?> lower = layerPool.submit(() -> {
-            Graphics2D lg = image.createGraphics();
+    private LayerCompositor.Layer labelLayer(Viewport vp, List<CompletableFuture<List<LabelCandidate>>> candidates,
+            BooleanSupplier cancelled) {
+        LabelEngine labels = new LabelEngine(vp);
+        for (int i = 0; i < candidates.size(); i++) {
             try {
-                lg.clipRect(0, middle, width, height - middle);
-                LabelEngine.draw(lg, copies);
-            } finally {
-                lg.dispose();
+                labels.add(i, awaitUninterruptibly(candidates.get(i)));
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause()); // not thrown: a failed read gives no candidates
             }
-        });
-        Graphics2D ug = (Graphics2D) g.create();
-        try {
-            ug.clipRect(0, 0, width, middle);
-            LabelEngine.draw(ug, placed);
-        } finally {
-            ug.dispose();
         }
+        List<LabelEngine.Placed> placed = labels.layout(cancelled);
+        if (placed.isEmpty() || cancelled.getAsBoolean()) {
+            return null;
+        }
+        int width = vp.width();
+        int height = vp.height();
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
+        TileMask painted = new TileMask(width, height);
+        for (LabelEngine.Placed p : placed) {
+            Rectangle2D r = LabelEngine.reach(p);
+            painted.mark(r.getMinX(), r.getMinY(), r.getMaxX(), r.getMaxY());
+        }
+        if (placed.size() < 2 || height < 2) {
+            drawLabels(image, placed, 0, height);
+        } else {
+            int middle = height / 2;
+            List<LabelEngine.Placed> copies = LabelEngine.copies(placed);
+            Halves.run(layerPool, () -> drawLabels(image, placed, 0, middle),
+                    () -> drawLabels(image, copies, middle, height));
+        }
+        return new LayerCompositor.Layer(image, 1, painted);
+    }
+
+    /** Draws {@code placed} into the rows [top, bottom) of {@code image}. */
+    private static void drawLabels(BufferedImage image, List<LabelEngine.Placed> placed, int top, int bottom) {
+        Graphics2D g = image.createGraphics();
         try {
-            awaitUninterruptibly(lower);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("drawing the labels failed", e.getCause());
+            g.clipRect(0, top, image.getWidth(), bottom - top);
+            LabelEngine.draw(g, placed);
+        } finally {
+            g.dispose();
         }
     }
 

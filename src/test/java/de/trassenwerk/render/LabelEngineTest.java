@@ -224,6 +224,48 @@ class LabelEngineTest {
         }
     }
 
+    @Test
+    void labelsDrawnIntoTheirOwnImageAndLaidOverTheMapLookAsDrawnOnIt() {
+        TextSymbolizer haloed = new TextSymbolizer(new Expression.PropertyName("name"),
+                new LabelFont(List.of(), 18, false, true), new LabelPlacement.PointPlacement(0.5, 0.5, 0, 0, 20),
+                new de.trassenwerk.style.Halo(2, new Fill(Color.WHITE)), new Fill(new Color(40, 40, 120)),
+                new LabelOptions(1000, false, 0, 2, 0), Uom.PIXEL);
+        LabelEngine engine = new LabelEngine(view);
+        engine.add(0, List.of(candidate("Ruhrort", "POINT (300 150)", haloed),
+                candidate("Hochfeld", "POINT (700 152)", haloed), candidate("Meiderich", "POINT (1000 60)", haloed)));
+        List<LabelEngine.Placed> placed = engine.layout(() -> false);
+        assertEquals(3, placed.size());
+        BufferedImage onMap = grey();
+        Graphics2D g = onMap.createGraphics();
+        LabelEngine.draw(g, placed);
+        g.dispose();
+        BufferedImage own = new BufferedImage(1200, 300, BufferedImage.TYPE_INT_ARGB_PRE);
+        TileMask painted = new TileMask(1200, 300);
+        for (LabelEngine.Placed p : placed) {
+            java.awt.geom.Rectangle2D r = LabelEngine.reach(p);
+            painted.mark(r.getMinX(), r.getMinY(), r.getMaxX(), r.getMaxY());
+        }
+        Graphics2D og = own.createGraphics();
+        LabelEngine.draw(og, placed);
+        og.dispose();
+        BufferedImage laid = grey();
+        LayerCompositor.over(laid, List.of(new LayerCompositor.Layer(own, 1, painted)));
+        int changed = 0;
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 1200; x++) {
+                int expected = onMap.getRGB(x, y);
+                if (expected != 0xFF808080) {
+                    changed++;
+                }
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    int d = Math.abs(((expected >> shift) & 0xff) - ((laid.getRGB(x, y) >> shift) & 0xff));
+                    assertTrue(d <= 2, "pixel " + x + "," + y + " differs by " + d);
+                }
+            }
+        }
+        assertTrue(changed > 1000, "the labels are drawn: " + changed);
+    }
+
     private static BufferedImage grey() {
         BufferedImage img = new BufferedImage(1200, 300, BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D g = img.createGraphics();
