@@ -4,8 +4,6 @@ import de.trassenwerk.store.AttributeFilter;
 import de.trassenwerk.store.FeatureStore;
 import de.trassenwerk.style.DefaultStyles;
 import de.trassenwerk.style.LayerStyle;
-import de.trassenwerk.style.Rule;
-import de.trassenwerk.style.TextSymbolizer;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -169,7 +167,7 @@ public final class MapRenderer {
             LayerRequest request = layersBottomToTop.get(i);
             LayerRenderJob job = new LayerRenderJob(store, request, layerStyles.get(i), vp, settings, overviews,
                     cancelled, layerPool);
-            boolean labelled = hasLabelsAt(layerStyles.get(i), vp.scaleDenominator());
+            boolean labelled = layerStyles.get(i).labelledAt(vp.scaleDenominator());
             CompletableFuture<List<LabelCandidate>> labelsRead = new CompletableFuture<>();
             if (labelled) {
                 candidates.set(i, labelsRead);
@@ -267,16 +265,6 @@ public final class MapRenderer {
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         return new RenderResult(image, vp, ms, wasCancelled || cancelled.getAsBoolean(), drawn, failures);
-    }
-
-    /** Whether a rule of {@code style} shown at {@code scale} has a text symbolizer. */
-    private static boolean hasLabelsAt(LayerStyle style, double scale) {
-        for (Rule r : style.rules()) {
-            if (r.appliesAt(scale) && r.symbolizers().stream().anyMatch(TextSymbolizer.class::isInstance)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -55,4 +55,14 @@ public record LayerStyle(String layerName, String title, List<FeatureTypeStyle> 
         }
         return List.copyOf(names);
     }
+
+    /** Whether a rule shown at 1:{@code scaleDenominator} has a text symbolizer: the layer shows labels. */
+    public boolean labelledAt(double scaleDenominator) {
+        for (Rule r : rules()) {
+            if (r.appliesAt(scaleDenominator) && r.symbolizers().stream().anyMatch(TextSymbolizer.class::isInstance)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

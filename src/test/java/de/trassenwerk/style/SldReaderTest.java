@@ -93,6 +93,7 @@ class SldReaderTest {
         assertEquals(List.of("class", "surface_renewed", "width_m", "name", "code"), style.fieldsNeeded());
         assertEquals(List.of("class", "width_m", "name", "code"), style.fieldsNeededAt(500),
                 "at 1:500 the rule on surface_renewed is not shown, so that field is not read");
+        assertTrue(style.labelledAt(5000), "street names up to 1:10 000, codes at every scale");
     }
 
     @Test

@@ -27,6 +27,14 @@ class StyleLibraryTest {
     Path dir;
 
     @Test
+    void streetsAreLabelledOnlyAtLargeScales() throws Exception {
+        LayerStyle streets = SldReader.read(PROJECT_STYLES.resolve("streets.sld")).layers().get(0);
+        assertTrue(streets.labelledAt(11_000), "names of main streets up to 1:15 000");
+        assertFalse(streets.labelledAt(20_000), "no names beyond");
+        assertFalse(streets.labelledAt(500_000));
+    }
+
+    @Test
     void everyProjectStyleParsesWithoutWarningsAndNamesARealLayer() throws Exception {
         Set<String> themes = ThemeLayers.all().stream().map(LayerSchema::name).collect(Collectors.toSet());
         List<Path> files;
