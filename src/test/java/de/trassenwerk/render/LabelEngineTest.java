@@ -190,15 +190,7 @@ class LabelEngineTest {
 
     @Test
     void labelsDrawnInTwoHalvesAtOnceAreTheLabelsDrawnWhole() throws Exception {
-        TextSymbolizer haloed = new TextSymbolizer(new Expression.PropertyName("name"),
-                new LabelFont(List.of(), 18, false, true), new LabelPlacement.PointPlacement(0.5, 0.5, 0, 0, 20),
-                new de.trassenwerk.style.Halo(1.5, new Fill(Color.WHITE)), new Fill(Color.BLACK),
-                new LabelOptions(1000, false, 0, 2, 0), Uom.PIXEL);
-        LabelEngine engine = new LabelEngine(view);
-        engine.add(0, List.of(candidate("Ruhrort", "POINT (300 150)", haloed),
-                candidate("Hochfeld", "POINT (700 152)", haloed), candidate("Meiderich", "POINT (1000 60)", haloed)));
-        List<LabelEngine.Placed> placed = engine.layout(() -> false);
-        assertEquals(3, placed.size());
+        List<LabelEngine.Placed> placed = threeTurnedLabels(1.5, Color.BLACK);
         BufferedImage whole = grey();
         Graphics2D g = whole.createGraphics();
         LabelEngine.draw(g, placed);
@@ -226,15 +218,7 @@ class LabelEngineTest {
 
     @Test
     void labelsDrawnIntoTheirOwnImageAndLaidOverTheMapLookAsDrawnOnIt() {
-        TextSymbolizer haloed = new TextSymbolizer(new Expression.PropertyName("name"),
-                new LabelFont(List.of(), 18, false, true), new LabelPlacement.PointPlacement(0.5, 0.5, 0, 0, 20),
-                new de.trassenwerk.style.Halo(2, new Fill(Color.WHITE)), new Fill(new Color(40, 40, 120)),
-                new LabelOptions(1000, false, 0, 2, 0), Uom.PIXEL);
-        LabelEngine engine = new LabelEngine(view);
-        engine.add(0, List.of(candidate("Ruhrort", "POINT (300 150)", haloed),
-                candidate("Hochfeld", "POINT (700 152)", haloed), candidate("Meiderich", "POINT (1000 60)", haloed)));
-        List<LabelEngine.Placed> placed = engine.layout(() -> false);
-        assertEquals(3, placed.size());
+        List<LabelEngine.Placed> placed = threeTurnedLabels(2, new Color(40, 40, 120));
         BufferedImage onMap = grey();
         Graphics2D g = onMap.createGraphics();
         LabelEngine.draw(g, placed);
@@ -264,6 +248,20 @@ class LabelEngineTest {
             }
         }
         assertTrue(changed > 1000, "the labels are drawn: " + changed);
+    }
+
+    /** Three labels turned by 20°, with a white halo of {@code halo} pixels, placed in the view. */
+    private List<LabelEngine.Placed> threeTurnedLabels(double halo, Color colour) {
+        TextSymbolizer haloed = new TextSymbolizer(new Expression.PropertyName("name"),
+                new LabelFont(List.of(), 18, false, true), new LabelPlacement.PointPlacement(0.5, 0.5, 0, 0, 20),
+                new de.trassenwerk.style.Halo(halo, new Fill(Color.WHITE)), new Fill(colour),
+                new LabelOptions(1000, false, 0, 2, 0), Uom.PIXEL);
+        LabelEngine engine = new LabelEngine(view);
+        engine.add(0, List.of(candidate("Ruhrort", "POINT (300 150)", haloed),
+                candidate("Hochfeld", "POINT (700 152)", haloed), candidate("Meiderich", "POINT (1000 60)", haloed)));
+        List<LabelEngine.Placed> placed = engine.layout(() -> false);
+        assertEquals(3, placed.size());
+        return placed;
     }
 
     private static BufferedImage grey() {
