@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -42,14 +43,7 @@ class HalvesTest {
 
     @Test
     void withEveryWorkerBusyTheCallerDoesBothHalvesWithoutWaiting() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        pool.execute(() -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        CountDownLatch release = occupy(pool);
         AtomicReference<Thread> first = new AtomicReference<>();
         AtomicReference<Thread> second = new AtomicReference<>();
         Halves.run(pool, () -> first.set(Thread.currentThread()), () -> second.set(Thread.currentThread()));
@@ -78,5 +72,18 @@ class HalvesTest {
             throw new IllegalArgumentException("second");
         }));
         assertEquals("second", e.getCause().getMessage());
+    }
+
+    /** Keeps the one worker of {@code pool} busy until the returned latch is counted down. */
+    static CountDownLatch occupy(Executor pool) {
+        CountDownLatch release = new CountDownLatch(1);
+        pool.execute(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return release;
     }
 }

@@ -20,14 +20,7 @@ class RenderPoolTest {
             return t;
         });
         try {
-            CountDownLatch release = new CountDownLatch(1);
-            pool.execute(() -> {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            CountDownLatch release = HalvesTest.occupy(pool);
             List<String> order = new CopyOnWriteArrayList<>();
             pool.execute(() -> order.add("layer slow"), RenderPool.LAYER, -50);
             pool.execute(() -> order.add("layer fast"), RenderPool.LAYER, -10);
