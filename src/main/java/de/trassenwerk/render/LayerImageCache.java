@@ -3,6 +3,7 @@ package de.trassenwerk.render;
 import de.trassenwerk.store.AttributeFilter;
 import de.trassenwerk.store.FeatureStore;
 import java.awt.image.BufferedImage;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +15,12 @@ import java.util.Map;
  * version of the store, so it is never stale. Bounded by the total number of pixels held; the
  * least recently used images go first.
  *
- * <p>Thread rules: thread-safe. Images handed out are shared and must only be read.
+ * <p>A render holds the entries it composites ({@link #acquire}, {@link #putHeld}) until it
+ * {@link #release}s them; an image neither held nor kept any more goes to the renderer's
+ * {@link ImagePool}, to be painted over by a later render.
+ *
+ * <p>Thread rules: thread-safe. Images handed out are shared and must only be read, and not after
+ * they are released.
  */
 final class LayerImageCache {
 
@@ -47,17 +53,66 @@ final class LayerImageCache {
         }
     }
 
-    private final long maxPixels;
-    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
-    private long pixels;
+    /** How many renders hold an entry, and under which key it was kept. */
+    private static final class Use {
+        final Key key;
+        int count;
 
-    /** A cache holding at most {@code maxPixels} pixels (0: holds nothing). */
-    LayerImageCache(long maxPixels) {
-        this.maxPixels = Math.max(0, maxPixels);
+        Use(Key key) {
+            this.key = key;
+        }
     }
 
+    private final long maxPixels;
+    private final ImagePool spares;
+    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private final IdentityHashMap<Entry, Use> held = new IdentityHashMap<>();
+    private long pixels;
+
+    /** A cache holding at most {@code maxPixels} pixels (0: holds nothing), dropping images. */
+    LayerImageCache(long maxPixels) {
+        this(maxPixels, new ImagePool(0));
+    }
+
+    /** A cache holding at most {@code maxPixels} pixels, giving images it lets go to {@code spares}. */
+    LayerImageCache(long maxPixels, ImagePool spares) {
+        this.maxPixels = Math.max(0, maxPixels);
+        this.spares = spares;
+    }
+
+    /** The entry kept for {@code key}, or null; not held (for tests). */
     synchronized Entry get(Key key) {
         return entries.get(key);
+    }
+
+    /** The entry kept for {@code key}, or null; held by the caller until it {@link #release}s it. */
+    synchronized Entry acquire(Key key) {
+        Entry e = entries.get(key);
+        if (e != null) {
+            hold(key, e);
+        }
+        return e;
+    }
+
+    /**
+     * Keeps {@code entry} (when it fits) and holds it for the caller until it {@link #release}s it:
+     * the image is not painted over meanwhile even when a render of another view pushes it out.
+     */
+    synchronized void putHeld(Key key, Entry entry) {
+        hold(key, entry);
+        put(key, entry);
+    }
+
+    /** Lets go of an entry {@link #acquire}d or {@link #putHeld}. */
+    synchronized void release(Entry entry) {
+        Use use = held.get(entry);
+        if (use == null || --use.count > 0) {
+            return;
+        }
+        held.remove(entry);
+        if (entries.get(use.key) != entry) {
+            spares.give(entry.image(), entry.painted());
+        }
     }
 
     synchronized void put(Key key, Entry entry) {
@@ -65,7 +120,10 @@ final class LayerImageCache {
             return;
         }
         Entry old = entries.put(key, entry);
-        if (old != null) {
+        if (old != null && old != entry) {
+            pixels -= old.pixels();
+            letGo(old);
+        } else if (old == entry) {
             pixels -= old.pixels();
         }
         pixels += entry.pixels();
@@ -74,6 +132,18 @@ final class LayerImageCache {
             Map.Entry<Key, Entry> eldest = it.next();
             pixels -= eldest.getValue().pixels();
             it.remove();
+            letGo(eldest.getValue());
+        }
+    }
+
+    private void hold(Key key, Entry entry) {
+        held.computeIfAbsent(entry, e -> new Use(key)).count++;
+    }
+
+    /** An entry no longer kept: its image is spare unless a render still holds it. */
+    private void letGo(Entry entry) {
+        if (!held.containsKey(entry)) {
+            spares.give(entry.image(), entry.painted());
         }
     }
 

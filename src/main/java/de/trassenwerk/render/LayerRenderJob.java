@@ -52,6 +52,7 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
     private final Overviews overviews;
     private final BooleanSupplier cancelled;
     private final ExecutorService helpers;
+    private final ImagePool images;
 
     /** Layers of at least this many shapes are painted in two halves at once (when there are helpers). */
     static final int SPLIT_SHAPES = 1000;
@@ -59,15 +60,17 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
     /** {@code overviews}: the renderer's overviews, or null to read the store in any case. */
     LayerRenderJob(FeatureStore store, LayerRequest request, LayerStyle style, Viewport viewport,
             RenderSettings settings, Overviews overviews, BooleanSupplier cancelled) {
-        this(store, request, style, viewport, settings, overviews, cancelled, null);
+        this(store, request, style, viewport, settings, overviews, cancelled, null, new ImagePool(0));
     }
 
     /**
      * As above; {@code helpers} (the pool this job runs on, or null) may paint the lower half of a
-     * layer of many shapes.
+     * layer of many shapes; the layer's image is taken from {@code images} (and given back there
+     * when painting is cancelled).
      */
     LayerRenderJob(FeatureStore store, LayerRequest request, LayerStyle style, Viewport viewport,
-            RenderSettings settings, Overviews overviews, BooleanSupplier cancelled, ExecutorService helpers) {
+            RenderSettings settings, Overviews overviews, BooleanSupplier cancelled, ExecutorService helpers,
+            ImagePool images) {
         this.store = store;
         this.request = request;
         this.style = style;
@@ -76,6 +79,7 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         this.overviews = overviews;
         this.cancelled = cancelled;
         this.helpers = helpers;
+        this.images = images;
     }
 
     /**
@@ -138,7 +142,7 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
             return new LayerImage(layer, null, null, features, false, labels);
         }
         shapes.sort(Comparator.comparingInt(FeatureShape::rank)); // stable: keeps the store's order per rank
-        BufferedImage image = new BufferedImage(viewport.width(), viewport.height(), BufferedImage.TYPE_INT_ARGB_PRE);
+        BufferedImage image = images.take(viewport.width(), viewport.height());
         TileMask painted = new TileMask(viewport.width(), viewport.height());
         int height = viewport.height();
         boolean complete;
@@ -151,8 +155,11 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
                     () -> halves[1] = paintRows(shapes, image, painted, middle, height));
             complete = halves[0] && halves[1];
         }
-        return complete ? new LayerImage(layer, image, painted, features, false, labels)
-                : new LayerImage(layer, features, true);
+        if (!complete) {
+            images.give(image, painted);
+            return new LayerImage(layer, features, true);
+        }
+        return new LayerImage(layer, image, painted, features, false, labels);
     }
 
     /** Paints the rows [top, bottom) of {@code shapes}; false when cancelled on the way. */

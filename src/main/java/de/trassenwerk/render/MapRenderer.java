@@ -53,11 +53,15 @@ public final class MapRenderer {
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final ExecutorService SHARED_POOL = new RenderPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads());
+    /** Pixels of spare images kept for the next render: a frame's dozen layer images of a large window. */
+    static final long SPARE_PIXELS = 32_000_000;
 
     private final Function<String, LayerStyle> styles;
     private final ExecutorService layerPool;
     private final RenderSettings settings;
     private final LayerImageCache cache;
+    /** Images of layers and labels no render needs any more, to be painted over. */
+    private final ImagePool spares = new ImagePool(SPARE_PIXELS);
     private final Overviews overviews;
     /** How long each layer's last job took (ns), by layer name: the slowest start first. */
     private final Map<String, Long> jobNanos = new ConcurrentHashMap<>();
@@ -88,7 +92,7 @@ public final class MapRenderer {
         this.styles = Objects.requireNonNull(styles);
         this.layerPool = Objects.requireNonNull(layerPool);
         this.settings = Objects.requireNonNull(settings);
-        this.cache = new LayerImageCache(settings.layerCachePixels());
+        this.cache = new LayerImageCache(settings.layerCachePixels(), spares);
         this.overviews = settings.overviews() && settings.detail() == Detail.LEVEL_OF_DETAIL
                 ? new Overviews(overviewMinFeatures) : null;
     }
@@ -133,6 +137,9 @@ public final class MapRenderer {
         List<Object> pending = new ArrayList<>(n); // a cache entry, a future, or null (invisible)
         List<Integer> toDraw = new ArrayList<>();
         List<LayerStyle> layerStyles = new ArrayList<>(n);
+        // entries held in the cache while this render lays them, and images of this render alone
+        List<LayerImageCache.Entry> held = new ArrayList<>();
+        List<LayerImageCache.Entry> own = new ArrayList<>();
         for (LayerRequest request : layersBottomToTop) {
             LayerStyle style = styles.apply(request.layer());
             layerStyles.add(style);
@@ -141,10 +148,11 @@ public final class MapRenderer {
                             version.getAsLong(), settings.detail())
                     : null;
             keys.add(key);
-            LayerImageCache.Entry cached = key == null ? null : cache.get(key);
+            LayerImageCache.Entry cached = key == null || request.opacity() == 0 ? null : cache.acquire(key);
             if (request.opacity() == 0) {
                 pending.add(null);
             } else if (cached != null) {
+                held.add(cached);
                 pending.add(cached);
             } else {
                 pending.add(null);
@@ -166,7 +174,7 @@ public final class MapRenderer {
         for (int i : toDraw) {
             LayerRequest request = layersBottomToTop.get(i);
             LayerRenderJob job = new LayerRenderJob(store, request, layerStyles.get(i), vp, settings, overviews,
-                    cancelled, layerPool);
+                    cancelled, layerPool, spares);
             boolean labelled = layerStyles.get(i).labelledAt(vp.scaleDenominator());
             CompletableFuture<List<LabelCandidate>> labelsRead = new CompletableFuture<>();
             if (labelled) {
@@ -206,9 +214,10 @@ public final class MapRenderer {
         Map<String, RuntimeException> failures = new LinkedHashMap<>();
         boolean wasCancelled = false;
         List<LayerCompositor.Layer> stack = new ArrayList<>(n);
+        LayerCompositor.Layer labelLayer = null;
         try {
             Arrays.fill(((DataBufferInt) image.getRaster().getDataBuffer()).getData(), 0xffffffff); // white
-            LayerCompositor.Layer labelLayer = labelLayer(vp, candidates, cancelled);
+            labelLayer = labelLayer(vp, candidates, cancelled);
             for (int i = 0; i < n; i++) {
                 LayerRequest request = layersBottomToTop.get(i);
                 Object p = pending.get(i);
@@ -232,7 +241,10 @@ public final class MapRenderer {
                     wasCancelled |= li.cancelled();
                     entry = new LayerImageCache.Entry(li.image(), li.painted(), li.features(), li.labels());
                     if (!li.cancelled() && keys.get(i) != null) {
-                        cache.put(keys.get(i), entry);
+                        cache.putHeld(keys.get(i), entry);
+                        held.add(entry);
+                    } else {
+                        own.add(entry);
                     }
                 }
                 drawn.put(request.layer(), entry.features());
@@ -261,6 +273,12 @@ public final class MapRenderer {
                         // reported with the layer above
                     }
                 }
+            }
+            // nothing of this render is read any more: its images may be painted over by the next
+            held.forEach(cache::release);
+            own.forEach(e -> spares.give(e.image(), e.painted()));
+            if (labelLayer != null) {
+                spares.give(labelLayer.image(), labelLayer.painted());
             }
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -333,7 +351,7 @@ public final class MapRenderer {
         }
         int width = vp.width();
         int height = vp.height();
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
+        BufferedImage image = spares.take(width, height);
         TileMask painted = new TileMask(width, height);
         for (LabelEngine.Placed p : placed) {
             Rectangle2D r = LabelEngine.reach(p);
@@ -359,6 +377,11 @@ public final class MapRenderer {
         } finally {
             g.dispose();
         }
+    }
+
+    /** The spare images kept for the next render (for tests). */
+    ImagePool spares() {
+        return spares;
     }
 
     /**

@@ -21,8 +21,9 @@ import org.locationtech.jts.geom.Envelope;
  * The renderer starts the layers that took longest last time first, lays finished layers over the
  * map while others are still drawn, and places labels beside the compositing: none of that may
  * change the picture. The sample city over Mitte with the SLD styles (labels, translucent coverage,
- * wide streets), drawn cold three times, comes out the same pixel for pixel each time; and a layer of
- * many shapes painted in two halves of rows on two threads is the layer painted whole.
+ * wide streets), drawn cold three times, comes out the same pixel for pixel each time, also when
+ * drawn in images other views were painted in before ({@link ImagePool}); and a layer of many shapes
+ * painted in two halves of rows on two threads is the layer painted whole.
  */
 class RenderRepeatTest {
 
@@ -45,6 +46,37 @@ class RenderRepeatTest {
     }
 
     @Test
+    void aViewDrawnInImagesOtherViewsWerePaintedInIsTheViewDrawnAfresh() {
+        StyleLibrary styles = StyleLibrary.load(Path.of("styles"));
+        try (GeoPackageStore store = GeoPackageStore.open(Fixtures.sampleCity(), GeoPackageStore.Mode.READ_ONLY)) {
+            List<String> layers = store.layers().stream().filter(i -> i.schema().hasGeometry()).map(i -> i.schema().name()).toList();
+            Envelope extent = new Envelope();
+            for (LayerInfo i : store.layers()) {
+                if (i.extent() != null) {
+                    extent.expandToInclude(i.extent());
+                }
+            }
+            Viewport mitte = Viewport.fit(new Envelope(343_000, 348_000, 5_697_900, 5_700_900), 1200, 720);
+            Viewport north = Viewport.fit(new Envelope(340_000, 346_000, 5_703_000, 5_707_000), 1200, 720);
+            Viewport whole = Viewport.fit(extent, 1200, 720);
+            int[] fresh = pixels(MapRenderer.withSettings(styles::styleFor,
+                    RenderSettings.defaults().withLayerCachePixels(0)).render(store, layers, mitte, () -> false).image());
+            // cold, and with a layer cache of three images that other views push Mitte's layers out of
+            for (long cachePixels : new long[] {0, 3L * 1200 * 720}) {
+                MapRenderer renderer = MapRenderer.withSettings(styles::styleFor,
+                        RenderSettings.defaults().withLayerCachePixels(cachePixels));
+                for (Viewport vp : List.of(whole, mitte, north, whole, mitte)) {
+                    RenderResult r = renderer.render(store, layers, vp, () -> false);
+                    if (vp == mitte) {
+                        assertArrayEquals(fresh, pixels(r.image()), "cache of " + cachePixels + " pixels");
+                    }
+                }
+                assertTrue(renderer.spares().pixels() > 0, "images are re-used");
+            }
+        }
+    }
+
+    @Test
     void aLayerPaintedInTwoHalvesAtOnceIsTheSameAsPaintedWhole() throws Exception {
         StyleLibrary styles = StyleLibrary.load(Path.of("styles"));
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -59,7 +91,7 @@ class RenderRepeatTest {
                             styles.styleFor("streets"), vp, settings, null, () -> false).call();
                     Future<LayerRenderJob.LayerImage> halves = pool.submit(new LayerRenderJob(store,
                             LayerRequest.of("streets"), styles.styleFor("streets"), vp, settings, null, () -> false,
-                            pool));
+                            pool, new ImagePool(0)));
                     LayerRenderJob.LayerImage split = halves.get();
                     assertTrue(whole.features() >= LayerRenderJob.SPLIT_SHAPES,
                             "enough streets to be split: " + whole.features());
