@@ -131,8 +131,14 @@ final class FeaturePainter {
                 if (stroke != null) {
                     reach += reach(stroke, sym.uom());
                 }
-                java.awt.geom.Rectangle2D r = s.shape().getBounds2D();
-                painted.mark(r.getMinX() - reach, r.getMinY() - reach, r.getMaxX() + reach, r.getMaxY() + reach);
+                boolean outlineOnly = s.kind() == FeatureShape.Kind.LINE
+                        || sym instanceof PolygonSymbolizer p && p.fill() == null;
+                if (outlineOnly && s.shape() instanceof PixelShape ps) {
+                    markSegments(ps, stroke == null ? 2 : 2 + halfWidth(stroke, sym.uom()), reach);
+                } else {
+                    java.awt.geom.Rectangle2D r = s.shape().getBounds2D();
+                    painted.mark(r.getMinX() - reach, r.getMinY() - reach, r.getMaxX() + reach, r.getMaxY() + reach);
+                }
             }
             case POINTS -> {
                 double reach = 2;
@@ -150,6 +156,58 @@ final class FeaturePainter {
             }
             case PIXEL -> painted.mark(s.points()[0] - 1, s.points()[1] - 1, s.points()[0] + 1, s.points()[1] + 1);
         }
+    }
+
+    /**
+     * Marks the tiles along a line or outline: each segment, in pieces of at most a tile, widened by
+     * {@code sideReach} (half the stroke and the antialiasing), and each vertex widened by
+     * {@code vertexReach} (where miters and square caps stick out). A long diagonal street or a
+     * district's outline touches few of the tiles of its bounds, and an unmarked tile is neither
+     * laid over the map nor cleared for the next render.
+     */
+    private void markSegments(PixelShape ps, double sideReach, double vertexReach) {
+        float[] xy = ps.coordinates();
+        int start = 0;
+        for (int end : ps.partEnds()) {
+            for (int i = start; i < end; i++) {
+                painted.mark(xy[2 * i] - vertexReach, xy[2 * i + 1] - vertexReach, xy[2 * i] + vertexReach,
+                        xy[2 * i + 1] + vertexReach);
+            }
+            for (int i = start; i + 1 < end; i++) {
+                markSegment(xy, i, i + 1, sideReach);
+            }
+            if (ps.closed() && end - start > 2) {
+                markSegment(xy, end - 1, start, sideReach);
+            }
+            start = end;
+        }
+    }
+
+    /** Marks the segment from vertex a to b in pieces of at most a tile, so that a long diagonal marks a band. */
+    private void markSegment(float[] xy, int a, int b, double reach) {
+        double ax = xy[2 * a];
+        double ay = xy[2 * a + 1];
+        double dx = xy[2 * b] - ax;
+        double dy = xy[2 * b + 1] - ay;
+        int pieces = Math.max(1, (int) Math.ceil(Math.max(Math.abs(dx), Math.abs(dy)) / TileMask.TILE));
+        if (pieces > 1 << 16) { // far outside the view: its bounds will do
+            pieces = 1;
+        }
+        double x0 = ax;
+        double y0 = ay;
+        for (int k = 1; k <= pieces; k++) {
+            double x1 = k == pieces ? ax + dx : ax + dx * k / pieces;
+            double y1 = k == pieces ? ay + dy : ay + dy * k / pieces;
+            painted.mark(Math.min(x0, x1) - reach, Math.min(y0, y1) - reach, Math.max(x0, x1) + reach,
+                    Math.max(y0, y1) + reach);
+            x0 = x1;
+            y0 = y1;
+        }
+    }
+
+    /** Half the width of a stroke in pixels. */
+    private double halfWidth(Stroke stroke, Uom uom) {
+        return strokes.computeIfAbsent(stroke, st -> StrokeFactory.of(st, uom, metresPerPixel)).getLineWidth() / 2;
     }
 
     /** How far a stroke paints beyond the path: half its width, its miters and square caps. */

@@ -60,6 +60,38 @@ class TileMaskTest {
     }
 
     @Test
+    void outlinesAndLinesMarkTheTilesAlongThemNotTheirBounds() {
+        // a ring of long diagonals (its last side closes it implicitly) and an open zigzag line
+        PixelShape ring = new PixelShape(new float[] {20, 30, 380, 60, 250, 370}, new int[] {3}, true);
+        PixelShape line = new PixelShape(new float[] {10, 390, 200, 10, 390, 380}, new int[] {3}, false);
+        java.awt.Color red = new java.awt.Color(200, 20, 20);
+        List<de.trassenwerk.style.Stroke> strokes = List.of(de.trassenwerk.style.Stroke.solid(red, 2),
+                de.trassenwerk.style.Stroke.solid(red, 9),
+                new de.trassenwerk.style.Stroke(red, 7, List.of(), 0, de.trassenwerk.style.LineJoin.MITRE,
+                        de.trassenwerk.style.LineCap.SQUARE),
+                de.trassenwerk.style.Stroke.solid(red, 3).dashed(12, 6));
+        for (Detail detail : Detail.values()) {
+            for (de.trassenwerk.style.Stroke stroke : strokes) {
+                List<FeatureShape> shapes = List.of(
+                        new FeatureShape(FeatureShape.Kind.AREA, ring, null, 2,
+                                new de.trassenwerk.style.PolygonSymbolizer(null, stroke, de.trassenwerk.style.Uom.PIXEL), 0),
+                        new FeatureShape(FeatureShape.Kind.LINE, line, null, 1,
+                                new de.trassenwerk.style.LineSymbolizer(stroke, 0, de.trassenwerk.style.Uom.PIXEL), 0));
+                for (FeatureShape shape : shapes) {
+                    BufferedImage image = new BufferedImage(400, 400, BufferedImage.TYPE_INT_ARGB_PRE);
+                    TileMask mask = new TileMask(400, 400);
+                    java.awt.Graphics2D g = image.createGraphics();
+                    new FeaturePainter(g, image, 1, detail, mask).paint(shape);
+                    g.dispose();
+                    String what = shape.kind() + " " + stroke + " " + detail;
+                    assertEquals(0, unmarkedPaintedPixels(image, mask), what);
+                    assertTrue(mask.markedShare() < 0.5, what + ": " + mask.markedShare());
+                }
+            }
+        }
+    }
+
+    @Test
     void marksOnlyTheTilesOfARectangleAndClipsToTheImage() {
         TileMask mask = new TileMask(100, 70); // 4 x 3 tiles, the last ones partial
         mask.mark(33, 1, 40, 2);
