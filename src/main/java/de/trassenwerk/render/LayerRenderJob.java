@@ -6,9 +6,7 @@ import de.trassenwerk.store.LayerSchema;
 import de.trassenwerk.style.LayerStyle;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -141,19 +139,25 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         if (shapes.isEmpty()) {
             return new LayerImage(layer, null, null, features, false, labels);
         }
-        shapes.sort(Comparator.comparingInt(FeatureShape::rank)); // stable: keeps the store's order per rank
+        List<FeatureShape> ordered = ShapeList.byRank(shapes); // stable: keeps the store's order per rank
         BufferedImage image = images.take(viewport.width(), viewport.height());
         TileMask painted = new TileMask(viewport.width(), viewport.height());
         int height = viewport.height();
         boolean complete;
-        if (helpers == null || shapes.size() < SPLIT_SHAPES || height < 2) {
-            complete = paintRows(shapes, image, painted, 0, height);
-        } else {
-            int middle = height / 2;
-            boolean[] halves = new boolean[2];
-            Halves.run(helpers, () -> halves[0] = paintRows(shapes, image, painted, 0, middle),
-                    () -> halves[1] = paintRows(shapes, image, painted, middle, height));
-            complete = halves[0] && halves[1];
+        try {
+            if (helpers == null || ordered.size() < SPLIT_SHAPES || height < 2) {
+                complete = paintRows(ordered, image, painted, 0, height);
+            } else {
+                int middle = height / 2;
+                boolean[] halves = new boolean[2];
+                Halves.run(helpers, () -> halves[0] = paintRows(ordered, image, painted, 0, middle),
+                        () -> halves[1] = paintRows(ordered, image, painted, middle, height));
+                complete = halves[0] && halves[1];
+            }
+        } finally {
+            // painted: the shapes go (see ShapeList)
+            ordered.clear();
+            shapes.clear();
         }
         if (!complete) {
             images.give(image, painted);
@@ -201,7 +205,7 @@ final class LayerRenderJob implements Callable<LayerRenderJob.LayerImage> {
         }
         BitSet passing = request.filter().equals(AttributeFilter.ALL) ? null
                 : overviews.passing(store, overview, request.filter());
-        List<FeatureShape> shapes = new ArrayList<>();
+        List<FeatureShape> shapes = new ShapeList();
         int styled = overview.shapes(viewport, ShapeReader.MARGIN_PIXELS, styler, valueAt, passing, cancelled, shapes);
         if (styled == LayerOverview.NEEDS_STORE) {
             return null;

@@ -6,7 +6,6 @@ import de.trassenwerk.store.LayerSchema;
 import de.trassenwerk.store.Query;
 import de.trassenwerk.store.StoreException;
 import de.trassenwerk.style.LayerStyle;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.locationtech.jts.geom.Envelope;
@@ -69,7 +68,7 @@ final class ShapeReader {
         Envelope area = vp.envelope();
         area.expandBy(MARGIN_PIXELS * vp.metresPerPixel());
         Query query = Query.bbox(projection.queryArea(area)).withFilter(filter).withFields(fields, true);
-        List<FeatureShape> shapes = new ArrayList<>();
+        List<FeatureShape> shapes = new ShapeList();
         int[] features = {0};
         try {
             store.readEncoded(schema.name(), query, (fid, geometry, values) -> {
