@@ -2,6 +2,7 @@ package de.trassenwerk.render;
 
 import java.awt.Shape;
 import java.awt.geom.Rectangle2D;
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -18,6 +19,8 @@ final class CollisionGrid {
     private final int rows;
     private final BitSet taken;
     private final Rectangle2D.Double cell = new Rectangle2D.Double();
+    /** The cells under the shape being tried (re-used: a bit set of them grew to the cell's index each time). */
+    private int[] under = new int[256];
 
     CollisionGrid(int width, int height) {
         this.width = width;
@@ -38,7 +41,7 @@ final class CollisionGrid {
         int r0 = (int) Math.floor(b.getMinY() / CELL);
         int r1 = Math.min(rows - 1, (int) Math.floor(b.getMaxY() / CELL));
         boolean rectangle = shape instanceof Rectangle2D;
-        BitSet under = new BitSet();
+        int n = 0;
         for (int r = r0; r <= r1; r++) {
             for (int c = c0; c <= c1; c++) {
                 int i = r * columns + c;
@@ -47,11 +50,16 @@ final class CollisionGrid {
                     if (taken.get(i)) {
                         return false;
                     }
-                    under.set(i);
+                    if (n == under.length) {
+                        under = Arrays.copyOf(under, 2 * n);
+                    }
+                    under[n++] = i;
                 }
             }
         }
-        taken.or(under);
+        for (int k = 0; k < n; k++) {
+            taken.set(under[k]);
+        }
         return true;
     }
 }

@@ -35,6 +35,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.linearref.LengthIndexedLine;
 import org.locationtech.jts.operation.linemerge.LineMerger;
 
@@ -350,7 +352,7 @@ final class LabelEngine {
      * inside {@code area}); true when set.
      */
     private boolean tryPoint(List<Placed> out, CollisionGrid grid, Group group, Text text,
-            LabelPlacement.PointPlacement p, double x, double y, Geometry area) {
+            LabelPlacement.PointPlacement p, double x, double y, PreparedGeometry area) {
         Uom uom = group.symbolizer.uom();
         double mpp = viewport.metresPerPixel();
         AffineTransform at = AffineTransform.getTranslateInstance(x + uom.toPixels(p.displacementX(), mpp),
@@ -402,11 +404,13 @@ final class LabelEngine {
                 continue;
             }
             Coordinate centre = mic.getCenter().getCoordinate();
-            if (tryPoint(out, grid, group, text, p, viewport.toPixelX(centre.x), viewport.toPixelY(centre.y), part)) {
+            // indexed once for the tries below (a plain covers test builds its graph anew each time)
+            PreparedGeometry inside = PreparedGeometryFactory.prepare(part);
+            if (tryPoint(out, grid, group, text, p, viewport.toPixelX(centre.x), viewport.toPixelY(centre.y), inside)) {
                 return;
             }
             for (Coordinate c : anchorsInside(part)) {
-                if (tryPoint(out, grid, group, text, p, viewport.toPixelX(c.x), viewport.toPixelY(c.y), part)) {
+                if (tryPoint(out, grid, group, text, p, viewport.toPixelX(c.x), viewport.toPixelY(c.y), inside)) {
                     return;
                 }
             }
