@@ -13,8 +13,8 @@ import java.util.List;
  * megabytes, more than half a heap region of the garbage collector (G1), so each new one is a
  * "humongous" object: allocated outside the thread's buffer, zeroed, and reclaimed only by a
  * collection, which a steady stream of them sets off again and again. A map frame needs a dozen
- * (one per layer and one for the labels); taking them from here instead makes the 5 km window of the
- * scale-50 city cost a quarter less processor time.
+ * (one per layer and one for the labels); taken from here, a benchmark run of the scale-50 city
+ * allocated 1.7 GB of such objects instead of 6.1 GB.
  *
  * <p>An image is given back with the {@link TileMask} of what was painted into it and is cleared
  * (those tiles only) when it is taken again, on the thread that takes it. The pool holds at most

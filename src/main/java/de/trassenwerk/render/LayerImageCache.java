@@ -53,14 +53,10 @@ final class LayerImageCache {
         }
     }
 
-    /** How many renders hold an entry, and under which key it was kept. */
+    /** How many renders hold an entry, and whether the cache has let go of it meanwhile. */
     private static final class Use {
-        final Key key;
         int count;
-
-        Use(Key key) {
-            this.key = key;
-        }
+        boolean letGo;
     }
 
     private final long maxPixels;
@@ -89,7 +85,7 @@ final class LayerImageCache {
     synchronized Entry acquire(Key key) {
         Entry e = entries.get(key);
         if (e != null) {
-            hold(key, e);
+            hold(e);
         }
         return e;
     }
@@ -99,7 +95,7 @@ final class LayerImageCache {
      * the image is not painted over meanwhile even when a render of another view pushes it out.
      */
     synchronized void putHeld(Key key, Entry entry) {
-        hold(key, entry);
+        hold(entry);
         put(key, entry);
     }
 
@@ -110,21 +106,25 @@ final class LayerImageCache {
             return;
         }
         held.remove(entry);
-        if (entries.get(use.key) != entry) {
+        if (use.letGo) {
             spares.give(entry.image(), entry.painted());
         }
     }
 
     synchronized void put(Key key, Entry entry) {
         if (entry.pixels() > maxPixels) {
+            Use use = held.get(entry);
+            if (use != null) {
+                use.letGo = true; // not kept: spare once released
+            }
             return;
         }
         Entry old = entries.put(key, entry);
-        if (old != null && old != entry) {
+        if (old != null) {
             pixels -= old.pixels();
-            letGo(old);
-        } else if (old == entry) {
-            pixels -= old.pixels();
+            if (old != entry) {
+                letGo(old);
+            }
         }
         pixels += entry.pixels();
         Iterator<Map.Entry<Key, Entry>> it = entries.entrySet().iterator();
@@ -136,14 +136,17 @@ final class LayerImageCache {
         }
     }
 
-    private void hold(Key key, Entry entry) {
-        held.computeIfAbsent(entry, e -> new Use(key)).count++;
+    private void hold(Entry entry) {
+        held.computeIfAbsent(entry, e -> new Use()).count++;
     }
 
-    /** An entry no longer kept: its image is spare unless a render still holds it. */
+    /** An entry no longer kept: its image is spare now, or once no render holds it. */
     private void letGo(Entry entry) {
-        if (!held.containsKey(entry)) {
+        Use use = held.get(entry);
+        if (use == null) {
             spares.give(entry.image(), entry.painted());
+        } else {
+            use.letGo = true;
         }
     }
 

@@ -99,6 +99,13 @@ class ImagePoolTest {
 
         cache.put(first, entry(pool)); // pushes the second out, which nobody holds
         assertEquals(100 * 100, pool.pixels());
+
+        LayerImageCache.Entry tooBig = new LayerImageCache.Entry(pool.take(200, 100), null, 1, List.of());
+        cache.putHeld(second, tooBig); // not kept, but laid by its render until released
+        assertEquals(100 * 100, pool.pixels());
+        assertEquals(null, cache.get(second));
+        cache.release(tooBig);
+        assertEquals(100 * 100 + 200 * 100, pool.pixels());
     }
 
     private static LayerImageCache.Entry entry(ImagePool pool) {
