@@ -112,21 +112,14 @@ final class ImagePool {
         for (int row = 0; row < dirty.rows(); row++) {
             int y0 = row * tile;
             int y1 = Math.min(height, y0 + tile);
-            int column = 0;
-            while (column < dirty.columns()) {
-                if (!dirty.marked(column, row)) {
-                    column++;
-                    continue;
-                }
-                int first = column;
-                while (column < dirty.columns() && dirty.marked(column, row)) {
-                    column++;
-                }
+            for (int first = dirty.nextMarked(0, row); first < dirty.columns();) {
+                int end = dirty.nextUnmarked(first, row);
                 int x0 = first * tile;
-                int x1 = Math.min(width, column * tile);
+                int x1 = Math.min(width, end * tile);
                 for (int y = y0; y < y1; y++) {
                     Arrays.fill(data, y * width + x0, y * width + x1, 0);
                 }
+                first = dirty.nextMarked(end, row);
             }
         }
     }

@@ -80,21 +80,16 @@ final class LayerCompositor {
                 }
                 int[] src = pixels(l.image());
                 TileMask painted = l.painted();
-                int column = 0;
-                while (column < columns) {
-                    if (painted != null && !painted.marked(column, band)) {
-                        column++;
-                        continue;
-                    }
-                    int first = column;
-                    while (column < columns && (painted == null || painted.marked(column, band))) {
-                        column++;
-                    }
+                // runs of marked tiles (the whole band when nothing tells which are painted)
+                int first = painted == null ? 0 : painted.nextMarked(0, band);
+                while (first < columns) {
+                    int end = painted == null ? columns : painted.nextUnmarked(first, band);
                     int x0 = first * tile;
-                    int x1 = Math.min(width, column * tile);
+                    int x1 = Math.min(width, end * tile);
                     for (int y = y0; y < y1; y++) {
                         blend(dst, src, y * width + x0, y * width + x1, k);
                     }
+                    first = painted == null ? columns : painted.nextMarked(end, band);
                 }
             }
         }

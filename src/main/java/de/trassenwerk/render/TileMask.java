@@ -69,6 +69,24 @@ final class TileMask {
         return marked[row * columns + column];
     }
 
+    /** The first marked column of {@code row} from {@code column} on, or {@link #columns()} when none. */
+    int nextMarked(int column, int row) {
+        int base = row * columns;
+        while (column < columns && !marked[base + column]) {
+            column++;
+        }
+        return column;
+    }
+
+    /** The first unmarked column of {@code row} from {@code column} on, or {@link #columns()} when none. */
+    int nextUnmarked(int column, int row) {
+        int base = row * columns;
+        while (column < columns && marked[base + column]) {
+            column++;
+        }
+        return column;
+    }
+
     /** The share of tiles marked, 0..1 (for figures and tests). */
     double markedShare() {
         int n = 0;

@@ -106,6 +106,13 @@ class TileMaskTest {
         mask.mark(120, 10, 130, 20); // wholly outside
         assertFalse(mask.marked(3, 0));
         assertEquals(5 / 12.0, mask.markedShare(), 1e-9);
+        // runs of marked tiles in a row: row 0 has only column 1, row 2 all four
+        assertEquals(1, mask.nextMarked(0, 0));
+        assertEquals(2, mask.nextUnmarked(1, 0));
+        assertEquals(4, mask.nextMarked(2, 0));
+        assertEquals(4, mask.nextMarked(0, 1));
+        assertEquals(0, mask.nextMarked(0, 2));
+        assertEquals(4, mask.nextUnmarked(0, 2));
     }
 
     private static int unmarkedPaintedPixels(BufferedImage image, TileMask mask) {
