@@ -27,12 +27,13 @@ import java.util.Map;
  * <p>The two things a map has most of skip Java2D and go straight into the image's pixels through
  * {@link RasterFill} (the same pixels as Java2D's non-antialiased fill, many times faster): areas in
  * {@link PixelShape} form of a polygon symbolizer with a fill and no outline, and features drawn as
- * a single pixel. At {@link Detail#LEVEL_OF_DETAIL}, lines of a line symbolizer with a plain solid
- * stroke (round caps and joins, no dashes, no offset, at most {@link StrokeRaster#MAX_WIDTH} pixels wide)
- * go through {@link StrokeRaster} as well, and so do areas with a thin solid outline (at most
- * {@link #THIN_OUTLINE} pixels), their fill then laid without antialiasing under it.
- * Everything else (outlines, strokes with their dashes, other joins and caps, offset lines, marks)
- * is drawn by Java2D, the reference rasteriser (always so at {@link Detail#FULL}).
+ * a single pixel. At {@link Detail#LEVEL_OF_DETAIL}, lines of a line symbolizer (solid or dashed,
+ * offset or not, any ends, round joins, at most {@link StrokeRaster#MAX_WIDTH} pixels wide; any
+ * joins when at most {@link #THIN_OUTLINE} pixels wide) go through {@link StrokeRaster} as well, and
+ * so do thin outlines (at most {@link #THIN_OUTLINE} pixels) of areas: solid ones with the fill then
+ * laid without antialiasing under them, dashed ones of areas without a fill.
+ * Everything else (wider outlines, wider lines with other joins, dashed outlines of filled areas,
+ * marks) is drawn by Java2D, the reference rasteriser (always so at {@link Detail#FULL}).
  *
  * <p>Not thread-safe: one painter per canvas (or per row range of it), used by the one thread that
  * paints it.
@@ -219,13 +220,16 @@ final class FeaturePainter {
 
     private void paintArea(Shape shape, PolygonSymbolizer p) {
         Fill fill = p.fill();
-        if (lines != null && p.stroke() != null && shape instanceof PixelShape ps && thinSolid(p.stroke(), p.uom())) {
+        BasicStroke outline = p.stroke() == null ? null
+                : strokes.computeIfAbsent(p.stroke(), st -> StrokeFactory.of(st, p.uom(), metresPerPixel));
+        if (lines != null && outline != null && shape instanceof PixelShape ps && outline.getLineWidth() <= THIN_OUTLINE
+                && (fill == null || outline.getDashArray() == null)) {
             // a thin solid outline covers the edge pixels, where antialiasing the fill would show
+            // (between the dashes of a dashed one it would not: such areas stay with Java2D)
             if (fill != null) {
                 raster.fill(ps, RasterFill.premultiplied(fill.colour()));
             }
-            BasicStroke b = strokes.computeIfAbsent(p.stroke(), st -> StrokeFactory.of(st, p.uom(), metresPerPixel));
-            if (!lines.draw(ps, b.getLineWidth(), RasterFill.premultiplied(p.stroke().colour()))) {
+            if (!lines.draw(ps, outline, RasterFill.premultiplied(p.stroke().colour()))) {
                 stroke(shape, p.stroke(), p.uom());
             }
             return;
@@ -250,31 +254,20 @@ final class FeaturePainter {
         }
     }
 
-    /** A line of a line symbolizer: straight into the pixels when it is a plain solid round line. */
+    /**
+     * A line of a line symbolizer (its shape already moved by any offset): straight into the pixels
+     * when its joins are round, or it is at most {@value #THIN_OUTLINE} pixels wide (mitred or
+     * bevelled corners of 90 degrees or wider then differ from round ones by less than half a pixel).
+     */
     private void strokeLine(Shape shape, LineSymbolizer l) {
-        if (lines != null && shape instanceof PixelShape ps && l.perpendicularOffset() == 0) {
+        if (lines != null && shape instanceof PixelShape ps) {
             BasicStroke b = strokes.computeIfAbsent(l.stroke(), st -> StrokeFactory.of(st, l.uom(), metresPerPixel));
-            if (isPlainRound(b) && lines.draw(ps, b.getLineWidth(), RasterFill.premultiplied(l.stroke().colour()))) {
+            if ((b.getLineJoin() == BasicStroke.JOIN_ROUND || b.getLineWidth() <= THIN_OUTLINE)
+                    && lines.draw(ps, b, RasterFill.premultiplied(l.stroke().colour()))) {
                 return;
             }
         }
         stroke(shape, l.stroke(), l.uom());
-    }
-
-    /**
-     * An outline at most {@value #THIN_OUTLINE} pixels wide without dashes: its mitred or bevelled
-     * corners of 90 degrees or wider differ from round ones by less than half a pixel, so
-     * {@link StrokeRaster} may draw it.
-     */
-    private boolean thinSolid(Stroke stroke, Uom uom) {
-        BasicStroke b = strokes.computeIfAbsent(stroke, st -> StrokeFactory.of(st, uom, metresPerPixel));
-        return b.getDashArray() == null && b.getLineWidth() <= THIN_OUTLINE;
-    }
-
-    /** A solid line with round ends and joins: what {@link StrokeRaster} draws. */
-    private static boolean isPlainRound(BasicStroke b) {
-        return b.getDashArray() == null && b.getEndCap() == BasicStroke.CAP_ROUND
-                && b.getLineJoin() == BasicStroke.JOIN_ROUND;
     }
 
     private void stroke(Shape shape, Stroke stroke, Uom uom) {

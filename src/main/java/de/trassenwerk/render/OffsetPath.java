@@ -1,6 +1,6 @@
 package de.trassenwerk.render;
 
-import java.awt.geom.Path2D;
+import java.util.Arrays;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
@@ -10,7 +10,8 @@ import org.locationtech.jts.geom.Polygon;
  * The lines (or area outlines) of a geometry moved sideways by a distance in pixels, as an SE
  * {@code PerpendicularOffset} asks: positive to the left of the line's direction on the map. Each
  * vertex moves along the bisector of its two segments (mitre, at most twice the distance), which is
- * what a map line needs; no self-intersection is resolved. Stateless; any thread.
+ * what a map line needs; no self-intersection is resolved. The result is a {@link PixelShape} of
+ * open parts (a ring's offset too), so that {@link StrokeRaster} can draw it. Stateless; any thread.
  */
 final class OffsetPath {
     private static final double MITRE_LIMIT = 2;
@@ -20,14 +21,38 @@ final class OffsetPath {
     private OffsetPath() {
     }
 
-    /** The offset pixel path of all lines and rings of {@code g} in {@code vp}. */
-    static Path2D.Float of(Geometry g, Viewport vp, double pixels) {
-        Path2D.Float path = new Path2D.Float();
+    /** The offset pixel lines of all lines and rings of {@code g} in {@code vp}. */
+    static PixelShape of(Geometry g, Viewport vp, double pixels) {
+        Parts path = new Parts();
         append(path, g, vp, pixels);
-        return path;
+        return new PixelShape(Arrays.copyOf(path.xy, 2 * path.vertices), Arrays.copyOf(path.ends, path.parts), false);
     }
 
-    private static void append(Path2D.Float path, Geometry g, Viewport vp, double d) {
+    /** Vertices and part ends as they are gathered. */
+    private static final class Parts {
+        float[] xy = new float[64];
+        int[] ends = new int[4];
+        int vertices;
+        int parts;
+
+        void add(double x, double y) {
+            if (2 * vertices + 2 > xy.length) {
+                xy = Arrays.copyOf(xy, xy.length * 2);
+            }
+            xy[2 * vertices] = (float) x;
+            xy[2 * vertices + 1] = (float) y;
+            vertices++;
+        }
+
+        void endPart() {
+            if (parts == ends.length) {
+                ends = Arrays.copyOf(ends, parts * 2);
+            }
+            ends[parts++] = vertices;
+        }
+    }
+
+    private static void append(Parts path, Geometry g, Viewport vp, double d) {
         if (g instanceof Polygon p) {
             line(path, p.getExteriorRing().getCoordinateSequence(), vp, d);
             for (int i = 0; i < p.getNumInteriorRing(); i++) {
@@ -44,7 +69,7 @@ final class OffsetPath {
         }
     }
 
-    private static void line(Path2D.Float path, CoordinateSequence seq, Viewport vp, double d) {
+    private static void line(Parts path, CoordinateSequence seq, Viewport vp, double d) {
         double[] x = new double[seq.size()];
         double[] y = new double[seq.size()];
         int n = 0;
@@ -92,11 +117,8 @@ final class OffsetPath {
                     my = by / bl * scale;
                 }
             }
-            if (i == 0) {
-                path.moveTo(x[i] + mx, y[i] + my);
-            } else {
-                path.lineTo(x[i] + mx, y[i] + my);
-            }
+            path.add(x[i] + mx, y[i] + my);
         }
+        path.endPart();
     }
 }

@@ -269,17 +269,20 @@ final class RasterFill {
         if (sa == 255) {
             return src;
         }
-        int inv = 255 - sa;
-        int a = sa + mul(dst >>> 24, inv);
-        int r = ((src >> 16) & 0xff) + mul((dst >> 16) & 0xff, inv);
-        int g = ((src >> 8) & 0xff) + mul((dst >> 8) & 0xff, inv);
-        int b = (src & 0xff) + mul(dst & 0xff, inv);
-        return a << 24 | r << 16 | g << 8 | b;
+        // no channel can carry into the next: in a premultiplied colour no channel exceeds alpha
+        return src + scale(dst, 255 - sa);
     }
 
-    /** a * b / 255, rounded. */
-    private static int mul(int a, int b) {
-        int t = a * b + 128;
-        return (t + (t >> 8)) >> 8;
+    /**
+     * Every channel of {@code argb} times {@code k} / 255 (k in 0..255), rounded as
+     * {@code (t + (t >> 8)) >> 8} with {@code t = c k + 128}: two channels at a time, each in 16 bits
+     * of an int (c k + 128 + 254 stays below 2^16), half the multiplications of one channel at a time.
+     */
+    static int scale(int argb, int k) {
+        int rb = (argb & 0x00ff00ff) * k + 0x00800080;
+        rb = ((rb + ((rb >>> 8) & 0x00ff00ff)) >>> 8) & 0x00ff00ff;
+        int ag = ((argb >>> 8) & 0x00ff00ff) * k + 0x00800080;
+        ag = ((ag + ((ag >>> 8) & 0x00ff00ff)) >>> 8) & 0x00ff00ff;
+        return ag << 8 | rb;
     }
 }

@@ -3,7 +3,7 @@ package de.trassenwerk.render;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import de.trassenwerk.testing.Fixtures;
-import java.awt.geom.Path2D;
+import java.awt.Shape;
 import java.awt.geom.PathIterator;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ class OffsetPathTest {
         assertArrayEquals(new double[] {10, 48, 48, 48, 48, 10}, v, 1e-6);
     }
 
-    private static double[] vertices(Path2D path) {
+    private static double[] vertices(Shape path) {
         List<Double> out = new ArrayList<>();
         double[] c = new double[6];
         for (PathIterator it = path.getPathIterator(null); !it.isDone(); it.next()) {

@@ -50,6 +50,39 @@ class RasterFillTest {
     }
 
     @Test
+    void scaleAndOverEqualTheirDefinitionChannelByChannel() {
+        for (int c = 0; c < 256; c++) {
+            for (int k = 0; k < 256; k++) {
+                int argb = c << 24 | (255 - c) << 16 | (c ^ 0x5a) << 8 | (c * 7 & 0xff);
+                assertEquals(channelwise(argb, k), RasterFill.scale(argb, k), c + " times " + k);
+            }
+        }
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 200_000; i++) {
+            int src = randomPremultiplied(random);
+            int dst = randomPremultiplied(random);
+            int sa = src >>> 24;
+            int expected = sa == 255 ? src : src + channelwise(dst, 255 - sa); // no channel above its alpha
+            assertEquals(expected, RasterFill.over(src, dst));
+        }
+    }
+
+    /** Each channel of argb times k / 255, rounded, one at a time. */
+    private static int channelwise(int argb, int k) {
+        int out = 0;
+        for (int shift = 0; shift < 32; shift += 8) {
+            int v = (argb >>> shift & 0xff) * k;
+            out |= (int) Math.round(v / 255.0) << shift; // v / 255 is never a half: 255 is odd
+        }
+        return out;
+    }
+
+    private static int randomPremultiplied(SplittableRandom random) {
+        int a = random.nextInt(256);
+        return a << 24 | random.nextInt(a + 1) << 16 | random.nextInt(a + 1) << 8 | random.nextInt(a + 1);
+    }
+
+    @Test
     void opaqueFillReplacesAndTranslucentFillBlends() {
         BufferedImage img = canvas();
         RasterFill fill = new RasterFill(img);

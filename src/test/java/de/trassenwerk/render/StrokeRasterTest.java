@@ -9,6 +9,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -117,10 +118,99 @@ class StrokeRasterTest {
     }
 
     @Test
-    void hugeShapesAreLeftToJava2d() {
-        BufferedImage big = new BufferedImage(1000, 1000, BufferedImage.TYPE_INT_ARGB_PRE);
-        assertFalse(new StrokeRaster(big).draw(new PixelShape(new float[] {0, 0, 999, 999}, new int[] {2}, false), 1,
-                0xFF000000));
+    void buttAndSquareEndsLookLikeJava2d() {
+        SplittableRandom random = new SplittableRandom(21);
+        long[] counts = new long[2];
+        for (int round = 0; round < 200; round++) {
+            float width = (float) random.nextDouble(0.5, StrokeRaster.MAX_WIDTH);
+            int cap = round % 2 == 0 ? BasicStroke.CAP_BUTT : BasicStroke.CAP_SQUARE;
+            compare(randomLine(random), new BasicStroke(width, cap, BasicStroke.JOIN_ROUND), randomColour(random),
+                    counts);
+        }
+        assertTrue(counts[0] > 20_000, "the lines draw something: " + counts[0]);
+        assertTrue(counts[1] <= counts[0] / 100, counts[1] + " of " + counts[0] + " inked pixels differ");
+    }
+
+    @Test
+    void dashedLinesAndRingsLookLikeJava2dDashes() {
+        SplittableRandom random = new SplittableRandom(5);
+        long[] counts = new long[2];
+        int[] caps = {BasicStroke.CAP_BUTT, BasicStroke.CAP_ROUND, BasicStroke.CAP_SQUARE};
+        for (int round = 0; round < 300; round++) {
+            float[] dash = new float[2 * (1 + random.nextInt(2))];
+            for (int i = 0; i < dash.length; i++) {
+                dash[i] = (float) random.nextDouble(i % 2 == 0 ? 1 : 1.5, 12);
+            }
+            float width = (float) random.nextDouble(0.5, 5);
+            float phase = random.nextBoolean() ? 0 : (float) random.nextDouble(0, 30);
+            BasicStroke stroke = new BasicStroke(width, caps[round % 3], BasicStroke.JOIN_ROUND, 4, dash, phase);
+            PixelShape shape = round % 2 == 0 ? randomLine(random) : randomRing(random);
+            compare(shape, stroke, randomColour(random), counts);
+        }
+        assertTrue(counts[0] > 50_000, "the dashes draw something: " + counts[0]);
+        assertTrue(counts[1] <= counts[0] * 2 / 100, counts[1] + " of " + counts[0] + " inked pixels differ");
+    }
+
+    @Test
+    void theFirstAndLastDashOfARingMeetAsOne() {
+        // a square ring of 4 x 40 px, dashes of 30 and gaps of 10 from 5 into the first dash: the last
+        // dash (from 155) runs on into the first (to 25) round the ring's first corner, which butt
+        // ends would leave uncovered
+        PixelShape ring = new PixelShape(new float[] {20, 20, 60, 20, 60, 60, 20, 60}, new int[] {4}, true);
+        BasicStroke stroke = new BasicStroke(4, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 4, new float[] {30, 10}, 5);
+        BufferedImage img = canvas();
+        assertTrue(new StrokeRaster(img).draw(ring, stroke, 0xFF000000));
+        assertEquals(0xFF000000, img.getRGB(19, 19), "the joined corner is covered");
+        assertEquals(0xFF000000, img.getRGB(40, 20), "a dash");
+        assertEquals(0xFFFFFFFF, img.getRGB(50, 20), "a gap");
+        long[] counts = new long[2];
+        compare(ring, stroke, 0xFF000000, counts);
+        assertTrue(counts[1] <= counts[0] / 100, counts[1] + " of " + counts[0] + " inked pixels differ");
+    }
+
+    @Test
+    void linesOfAnySizeAreDrawnInBandsAndTheirRowsApartEqualTheWhole() {
+        int size = 900;
+        SplittableRandom random = new SplittableRandom(9);
+        float[] xy = new float[2 * 12];
+        for (int i = 0; i < 12; i++) { // a zigzag across the whole image, far bigger than one band of cover
+            xy[2 * i] = (float) (i * 80 + random.nextDouble(0, 20));
+            xy[2 * i + 1] = (float) (i % 2 == 0 ? random.nextDouble(0, 50) : random.nextDouble(size - 50, size));
+        }
+        PixelShape zigzag = new PixelShape(xy, new int[] {12}, false);
+        assertTrue((long) size * size > StrokeRaster.MAX_AREA);
+        for (BasicStroke stroke : List.of(new BasicStroke(3, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND),
+                new BasicStroke(2, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 4, new float[] {7, 4}, 3))) {
+            int colour = RasterFill.premultiplied(new Color(30, 60, 200, 170));
+            BufferedImage whole = canvas(size, size);
+            assertTrue(new StrokeRaster(whole).draw(zigzag, stroke, colour));
+            BufferedImage apart = canvas(size, size);
+            assertTrue(new StrokeRaster(apart, 0, 437).draw(zigzag, stroke, colour));
+            assertTrue(new StrokeRaster(apart, 437, size).draw(zigzag, stroke, colour));
+            for (int y = 0; y < size; y++) {
+                for (int x = 0; x < size; x++) {
+                    assertEquals(whole.getRGB(x, y), apart.getRGB(x, y), "pixel " + x + "," + y);
+                }
+            }
+            long[] counts = new long[2];
+            compare(zigzag, stroke, colour, counts, size, size);
+            assertTrue(counts[0] > 10_000, "drawn: " + counts[0]);
+            assertTrue(counts[1] <= counts[0] * 2 / 100, counts[1] + " of " + counts[0] + " inked pixels differ");
+        }
+    }
+
+    @Test
+    void dashesOfALineFarLongerThanTheImageAreMadeOnlyWhereItShows() {
+        // 10 million pixels of 1 px dashes: only the few hundred inside the image are made
+        PixelShape longLine = new PixelShape(new float[] {-5e6f, 40, 5e6f, 40}, new int[] {2}, false);
+        BasicStroke stroke = new BasicStroke(2, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 4, new float[] {1, 1}, 0);
+        BufferedImage img = canvas();
+        assertTrue(new StrokeRaster(img).draw(longLine, stroke, 0xFF000000));
+        int inked = 0;
+        for (int x = 0; x < W; x++) {
+            inked += img.getRGB(x, 40) != 0xFFFFFFFF ? 1 : 0;
+        }
+        assertTrue(inked > W / 3, "dashes along the row: " + inked);
     }
 
     private static PixelShape randomLine(SplittableRandom random) {
@@ -139,11 +229,71 @@ class StrokeRasterTest {
         return new PixelShape(xy, new int[] {n}, false);
     }
 
+    private static PixelShape randomRing(SplittableRandom random) {
+        int n = 3 + random.nextInt(6);
+        float[] xy = new float[2 * n];
+        double cx = random.nextDouble(20, W - 20);
+        double cy = random.nextDouble(20, H - 20);
+        double radius = random.nextDouble(5, 60);
+        for (int i = 0; i < n; i++) {
+            double a = 2 * Math.PI * i / n + random.nextDouble(0, 0.5);
+            xy[2 * i] = (float) (cx + Math.cos(a) * radius * random.nextDouble(0.6, 1));
+            xy[2 * i + 1] = (float) (cy + Math.sin(a) * radius * random.nextDouble(0.6, 1));
+        }
+        return new PixelShape(xy, new int[] {n}, true);
+    }
+
+    private static int randomColour(SplittableRandom random) {
+        return RasterFill.premultiplied(new Color(random.nextInt(200), random.nextInt(200), random.nextInt(200),
+                random.nextBoolean() ? 255 : 120 + random.nextInt(135)));
+    }
+
+    /** Adds to counts[0] the pixels either inks and to counts[1] those differing beyond the tolerance. */
+    private static void compare(PixelShape shape, BasicStroke stroke, int argbPre, long[] counts) {
+        compare(shape, stroke, argbPre, counts, W, H);
+    }
+
+    private static void compare(PixelShape shape, BasicStroke stroke, int argbPre, long[] counts, int w, int h) {
+        BufferedImage expected = canvas(w, h);
+        Graphics2D g = expected.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setColor(new Color(argbPre, true).getAlpha() == 0 ? Color.BLACK : unpremultiplied(argbPre));
+        g.setStroke(stroke);
+        g.draw(shape);
+        g.dispose();
+        BufferedImage actual = canvas(w, h);
+        assertTrue(new StrokeRaster(actual).draw(shape, stroke, argbPre));
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int e = expected.getRGB(x, y);
+                int a = actual.getRGB(x, y);
+                if (e != 0xFFFFFFFF || a != 0xFFFFFFFF) {
+                    counts[0]++;
+                    if (maxChannelDifference(e, a) > PictureComparison.TOLERANCE) {
+                        counts[1]++;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The straight colour of a premultiplied one. */
+    private static Color unpremultiplied(int argbPre) {
+        int a = argbPre >>> 24;
+        return new Color(Math.round(((argbPre >> 16) & 0xff) * 255f / a), Math.round(((argbPre >> 8) & 0xff) * 255f / a),
+                Math.round((argbPre & 0xff) * 255f / a), a);
+    }
+
     private static BufferedImage canvas() {
-        BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_ARGB_PRE);
+        return canvas(W, H);
+    }
+
+    private static BufferedImage canvas(int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, W, H);
+        g.fillRect(0, 0, w, h);
         g.dispose();
         return img;
     }
