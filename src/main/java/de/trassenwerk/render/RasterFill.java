@@ -166,16 +166,7 @@ final class RasterFill {
             Arrays.fill(pixels, from, to, argbPre);
             return;
         }
-        int lastDst = ~pixels[from];
-        int lastResult = 0;
-        for (int i = from; i < to; i++) {
-            int d = pixels[i];
-            if (d != lastDst) { // runs of one colour below are the rule (white ground, a cell's colour)
-                lastDst = d;
-                lastResult = over(argbPre, d);
-            }
-            pixels[i] = lastResult;
-        }
+        overAll(pixels, from, to, argbPre);
     }
 
     /**
@@ -271,6 +262,28 @@ final class RasterFill {
         }
         // no channel can carry into the next: in a premultiplied colour no channel exceeds alpha
         return src + scale(dst, 255 - sa);
+    }
+
+    /**
+     * Lays src[from..to) over dst[from..to), {@link #over} pixel by pixel, without a branch: an empty
+     * source pixel adds nothing to the destination scaled by 255 / 255, an opaque one replaces it
+     * scaled by 0. The JIT makes vector instructions of the loop (on the scale-50 city's 5 km window,
+     * a layer's pixels were laid 2-6 times faster than one at a time with tests for empty, opaque and
+     * repeated pixels).
+     */
+    static void overAll(int[] dst, int[] src, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int s = src[i];
+            dst[i] = s + scale(dst[i], 255 - (s >>> 24));
+        }
+    }
+
+    /** Lays {@code argbPre} over pixels[from..to) as {@link #overAll(int[], int[], int, int)} does. */
+    static void overAll(int[] pixels, int from, int to, int argbPre) {
+        int inv = 255 - (argbPre >>> 24);
+        for (int i = from; i < to; i++) {
+            pixels[i] = argbPre + scale(pixels[i], inv);
+        }
     }
 
     /**

@@ -618,9 +618,7 @@ final class StrokeRaster {
                     } else if (colour >>> 24 == 255) {
                         Arrays.fill(pixels, row + ix0, row + ix1, colour);
                     } else {
-                        for (int k = row + ix0; k < row + ix1; k++) {
-                            pixels[k] = RasterFill.over(colour, pixels[k]);
-                        }
+                        RasterFill.overAll(pixels, row + ix0, row + ix1, colour);
                     }
                     x = ix1 - 1;
                     continue;
