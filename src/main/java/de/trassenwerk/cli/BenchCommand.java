@@ -77,6 +77,11 @@ final class BenchCommand implements Runnable {
                         + "(default: ${DEFAULT-VALUE}).")
         int warmUp;
 
+        @Option(names = "--window-warm-up", defaultValue = "200", paramLabel = "N",
+                description = "Renders of the 5 km window alone right before its measured ones: the JIT keeps compiling for "
+                        + "about 30 s of renders, and a JVM still compiling is not warmed up (default: ${DEFAULT-VALUE}).")
+        int windowWarmUp;
+
         @Option(names = "--compare", description = "Also compare the scale-50 city's level-of-detail picture with full detail (slow).")
         boolean compare;
 
@@ -87,8 +92,9 @@ final class BenchCommand implements Runnable {
         public Integer call() throws IOException, InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
             Runtime rt = Runtime.getRuntime();
-            out.printf(Locale.ROOT, "machine_cores=%d%njava=%s%nmax_heap_mb=%d%nruns=%d%n", rt.availableProcessors(),
-                    System.getProperty("java.version"), rt.maxMemory() >> 20, runs);
+            out.printf(Locale.ROOT, "machine_cores=%d%njava=%s%nmax_heap_mb=%d%nruns=%d%nwarm_up=%d%nwindow_warm_up=%d%n",
+                    rt.availableProcessors(), System.getProperty("java.version"), rt.maxMemory() >> 20, runs, warmUp,
+                    windowWarmUp);
             out.flush();
             Path temp = Files.createTempDirectory("trassenwerk-bench");
             try {
@@ -155,6 +161,9 @@ final class BenchCommand implements Runnable {
                     cold.render(store, layers, window, () -> false);
                 }
                 RenderResult lod = timed(name + "_full", cold, store, layers, full, runs, out);
+                for (int i = 0; i < windowWarmUp; i++) {
+                    cold.render(store, layers, window, () -> false);
+                }
                 timed(name + "_window_5x3km", cold, store, layers, window, runs, out);
 
                 if (!sizes.isEmpty()) {

@@ -17,7 +17,7 @@ class BenchCommandTest {
     void benchRenderPrintsEveryFigureAndTheLevelOfDetailRuleHolds() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = TrassenwerkCommand.execute(new String[] {"bench", "render", "--runs", "1", "--sample",
+        int code = TrassenwerkCommand.execute(new String[] {"bench", "render", "--runs", "1", "--warm-up", "2", "--window-warm-up", "3", "--sample",
             Fixtures.sampleCity().toString()}, new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, code, err.toString());
         Map<String, String> figures = new LinkedHashMap<>();
@@ -32,6 +32,7 @@ class BenchCommandTest {
             assertTrue(figures.containsKey(name), name + " missing in\n" + out);
         }
         assertTrue(Long.parseLong(figures.get("sample_full_ms")) > 0);
+        assertEquals("3", figures.get("window_warm_up"));
         assertEquals("coverage_cells,streets", figures.get("sample_overview_layers"));
         assertTrue(Double.parseDouble(figures.get("sample_full_lod_match_pct")) >= 98.0, out.toString());
     }
