@@ -20,6 +20,11 @@ import java.util.RandomAccess;
 final class ShapeList extends AbstractList<FeatureShape> implements RandomAccess {
     /** References per chunk: 128 KB with compressed references, far below G1's humongous size. */
     static final int CHUNK = 1 << 15;
+    /**
+     * The first chunk's first size: it doubles up to {@link #CHUNK}, since most lists are small (the
+     * shapes of one rank of a layer in a near view) and a 128 KB chunk each cost zeroing and garbage.
+     */
+    static final int FIRST = 64;
 
     private FeatureShape[][] chunks = new FeatureShape[4][];
     private int size;
@@ -31,7 +36,9 @@ final class ShapeList extends AbstractList<FeatureShape> implements RandomAccess
             chunks = Arrays.copyOf(chunks, chunks.length * 2);
         }
         if (chunks[chunk] == null) {
-            chunks[chunk] = new FeatureShape[CHUNK];
+            chunks[chunk] = new FeatureShape[chunk == 0 ? FIRST : CHUNK];
+        } else if (chunk == 0 && size == chunks[0].length) { // the first chunk grows; later ones are whole
+            chunks[chunk] = Arrays.copyOf(chunks[chunk], Math.min(CHUNK, 2 * size));
         }
         chunks[chunk][size & (CHUNK - 1)] = s;
         size++;
