@@ -566,8 +566,9 @@ final class StrokeRaster {
                 from = MinMax.max(from, c - reachHalf);
                 to = MinMax.min(to, c + reachHalf);
             }
-            int sx0 = Math.max(bx0, (int) Math.floor(from - 0.5f));
-            int sx1 = Math.min(bx1, (int) Math.ceil(to + 0.5f));
+            // max(bx0, floor(from - 0.5)) and min(bx1, ceil(to + 0.5)), without a double's floor
+            int sx0 = (int) MinMax.max(from - 0.5f, bx0); // not negative: the cast is the floor
+            int sx1 = ceil(MinMax.min(to + 0.5f, bx1));
             if (sx0 >= sx1) {
                 continue;
             }
@@ -600,8 +601,8 @@ final class StrokeRaster {
                     hi = MinMax.max(hi, bandHi);
                 }
                 if (lo <= hi) {
-                    ix0 = Math.max(sx0, (int) Math.ceil(lo - 0.5f));
-                    ix1 = Math.min(sx1, (int) Math.floor(hi - 0.5f) + 1);
+                    ix0 = ceil(MinMax.max(lo - 0.5f, sx0)); // max(sx0, ceil(lo - 0.5))
+                    ix1 = floor(MinMax.max(MinMax.min(hi - 0.5f, sx1 - 1), sx0 - 1)) + 1; // min(sx1, floor(hi - 0.5) + 1)
                     if (ix0 >= ix1) {
                         ix0 = sx1;
                         ix1 = sx1;
@@ -632,11 +633,9 @@ final class StrokeRaster {
                         continue;
                     }
                 } else {
-                    float px = x + 0.5f;
-                    float t = len2 == 0 ? 0 : ((px - ax) * dx + (py - ay) * dy) / len2;
-                    t = t < 0 ? 0 : t > 1 ? 1 : t;
-                    float ex = px - (ax + t * dx);
-                    float ey = py - (ay + t * dy);
+                    // beyond a round end: the distance from that end
+                    float ex = x + 0.5f - (along < 0 ? ax : bx);
+                    float ey = py - (along < 0 ? ay : by);
                     float d2 = ex * ex + ey * ey;
                     if (d2 >= reach2) {
                         continue;
@@ -660,6 +659,18 @@ final class StrokeRaster {
                 }
             }
         }
+    }
+
+    /** The largest int not above {@code v}, for |v| below 2^31. */
+    private static int floor(float v) {
+        int i = (int) v;
+        return v < i ? i - 1 : i;
+    }
+
+    /** The smallest int not below {@code v}, for |v| below 2^31 (or anything the caller then discards). */
+    private static int ceil(float v) {
+        int i = (int) v;
+        return v > i ? i + 1 : i;
     }
 
     /** Half the chord a row at {@code dy} from a circle's centre cuts from a circle of {@code radius}; -1 if none. */
