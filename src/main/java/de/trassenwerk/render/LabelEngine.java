@@ -39,6 +39,8 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.linearref.LengthIndexedLine;
 import org.locationtech.jts.operation.linemerge.LineMerger;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * Places the labels of all layers of one map after the layers are drawn, on top, without overlaps.
@@ -378,7 +380,8 @@ final class LabelEngine {
         for (Geometry geom : group.geometries) {
             Geometry visible;
             try {
-                visible = view.contains(geom.getEnvelopeInternal()) ? geom : geom.intersection(viewBox);
+                visible = view.contains(geom.getEnvelopeInternal()) ? geom
+                        : OverlayNGRobust.overlay(geom, viewBox, OverlayNG.INTERSECTION);
             } catch (RuntimeException invalidGeometry) {
                 visible = geom;
             }
