@@ -1,6 +1,5 @@
 package de.trassenwerk.render;
 
-import java.util.Arrays;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
@@ -23,36 +22,12 @@ final class OffsetPath {
 
     /** The offset pixel lines of all lines and rings of {@code g} in {@code vp}. */
     static PixelShape of(Geometry g, Viewport vp, double pixels) {
-        Parts path = new Parts();
+        PixelDecoder.Parts path = new PixelDecoder.Parts();
         append(path, g, vp, pixels);
-        return new PixelShape(Arrays.copyOf(path.xy, 2 * path.vertices), Arrays.copyOf(path.ends, path.parts), false);
+        return path.toShape(false);
     }
 
-    /** Vertices and part ends as they are gathered. */
-    private static final class Parts {
-        float[] xy = new float[64];
-        int[] ends = new int[4];
-        int vertices;
-        int parts;
-
-        void add(double x, double y) {
-            if (2 * vertices + 2 > xy.length) {
-                xy = Arrays.copyOf(xy, xy.length * 2);
-            }
-            xy[2 * vertices] = (float) x;
-            xy[2 * vertices + 1] = (float) y;
-            vertices++;
-        }
-
-        void endPart() {
-            if (parts == ends.length) {
-                ends = Arrays.copyOf(ends, parts * 2);
-            }
-            ends[parts++] = vertices;
-        }
-    }
-
-    private static void append(Parts path, Geometry g, Viewport vp, double d) {
+    private static void append(PixelDecoder.Parts path, Geometry g, Viewport vp, double d) {
         if (g instanceof Polygon p) {
             line(path, p.getExteriorRing().getCoordinateSequence(), vp, d);
             for (int i = 0; i < p.getNumInteriorRing(); i++) {
@@ -69,7 +44,7 @@ final class OffsetPath {
         }
     }
 
-    private static void line(Parts path, CoordinateSequence seq, Viewport vp, double d) {
+    private static void line(PixelDecoder.Parts path, CoordinateSequence seq, Viewport vp, double d) {
         double[] x = new double[seq.size()];
         double[] y = new double[seq.size()];
         int n = 0;
@@ -119,6 +94,6 @@ final class OffsetPath {
             }
             path.add(x[i] + mx, y[i] + my);
         }
-        path.endPart();
+        path.end();
     }
 }

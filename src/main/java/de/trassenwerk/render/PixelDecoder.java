@@ -307,8 +307,11 @@ final class PixelDecoder {
         }
     }
 
-    /** Growable x/y pairs with part boundaries; reused from geometry to geometry. */
-    private static final class Parts {
+    /**
+     * Growable x/y pairs with part boundaries, made into a {@link PixelShape}; reused from geometry
+     * to geometry here, and used by {@link OffsetPath} too.
+     */
+    static final class Parts {
         float[] xy = new float[256];
         int[] ends = new int[8];
         int vertices;
