@@ -75,10 +75,9 @@ final class StrokeRaster {
     private byte[] pieceKind = new byte[16];
     private int pieces;
     private int vertices;
-    /** Piece kinds: a ring (its last vertex joined to its first), butt start, butt end. */
+    /** Piece kinds: a ring (its last vertex joined to its first); cut square at both ends. */
     private static final byte RING = 1;
-    private static final byte BUTT_START = 2;
-    private static final byte BUTT_END = 4;
+    private static final byte BUTT = 2;
 
     StrokeRaster(BufferedImage image) {
         this(image, 0, image.getHeight());
@@ -158,8 +157,8 @@ final class StrokeRaster {
             direct = true;
             colour = argbPre;
             int last = pieceEnd[0] - 1;
-            segment(pts[0], pts[1], pts[2 * last], pts[2 * last + 1], r, (pieceKind[0] & BUTT_START) != 0,
-                    (pieceKind[0] & BUTT_END) != 0);
+            boolean butt = (pieceKind[0] & BUTT) != 0;
+            segment(pts[0], pts[1], pts[2 * last], pts[2 * last + 1], r, butt, butt);
             direct = false;
             return true;
         }
@@ -202,8 +201,8 @@ final class StrokeRaster {
                 if (MinMax.max(ay, by) < fromY || MinMax.min(ay, by) > toY) {
                     continue;
                 }
-                segment(pts[2 * i], ay, pts[2 * i + 2], by, r, !ring && i == start && (kind & BUTT_START) != 0,
-                        !ring && i + 2 == end && (kind & BUTT_END) != 0);
+                boolean butt = !ring && (kind & BUTT) != 0;
+                segment(pts[2 * i], ay, pts[2 * i + 2], by, r, butt && i == start, butt && i + 2 == end);
             }
             if (ring) {
                 int last = end - 1;
@@ -284,27 +283,13 @@ final class StrokeRaster {
                     continue;
                 }
                 // the part [enter, leave] of the segment's length inside the box (Liang-Barsky)
-                double t0 = 0;
-                double t1 = 1;
-                if (dx == 0) {
-                    t1 = ax < x0 || ax > x1 ? -1 : t1;
-                } else {
-                    double ta = (x0 - ax) / dx;
-                    double tb = (x1 - ax) / dx;
-                    t0 = Math.max(t0, Math.min(ta, tb));
-                    t1 = Math.min(t1, Math.max(ta, tb));
-                }
-                if (dy == 0) {
-                    t1 = ay < y0 || ay > y1 ? -1 : t1;
-                } else {
-                    double ta = (y0 - ay) / dy;
-                    double tb = (y1 - ay) / dy;
-                    t0 = Math.max(t0, Math.min(ta, tb));
-                    t1 = Math.min(t1, Math.max(ta, tb));
-                }
-                boolean inside = t0 <= t1;
-                double enter = inside ? t0 * len : len;
-                double leave = inside ? t1 * len : len;
+                clipFrom = 0;
+                clipTo = 1;
+                clip(ax, dx, x0, x1);
+                clip(ay, dy, y0, y1);
+                boolean inside = clipFrom <= clipTo;
+                double enter = inside ? clipFrom * len : len;
+                double leave = inside ? clipTo * len : len;
                 if (open && enter > 0) {
                     firstPiece = cut(firstPiece, cap, r); // left the box at the last vertex
                     open = false;
@@ -383,6 +368,24 @@ final class StrokeRaster {
         return wasFirst ? -1 : firstPiece;
     }
 
+    /** The part [clipFrom, clipTo] of a segment (as a share of it) inside the box, while dashes are made. */
+    private double clipFrom;
+    private double clipTo;
+
+    /** Narrows [clipFrom, clipTo] to where {@code a + t d} lies within [lo, hi] on one axis. */
+    private void clip(double a, double d, double lo, double hi) {
+        if (d == 0) {
+            if (a < lo || a > hi) {
+                clipTo = -1;
+            }
+            return;
+        }
+        double tLo = (lo - a) / d;
+        double tHi = (hi - a) / d;
+        clipFrom = Math.max(clipFrom, Math.min(tLo, tHi));
+        clipTo = Math.min(clipTo, Math.max(tLo, tHi));
+    }
+
     /** The pattern's state while dashes are made: the index of the dash or gap, whether it is a dash, its length left. */
     private int idx;
     private boolean on;
@@ -457,14 +460,14 @@ final class StrokeRaster {
             float y = pts[2 * from + 1];
             insertVertex(to, x + r, y);
             pts[2 * from] = x - r;
-            pieceKind[p] = BUTT_START | BUTT_END;
+            pieceKind[p] = BUTT;
             return;
         }
         if (cap == BasicStroke.CAP_SQUARE) {
             extend(from, from + 1, r);
             extend(to - 1, to - 2, r);
         }
-        pieceKind[p] = BUTT_START | BUTT_END;
+        pieceKind[p] = BUTT;
     }
 
     /** Puts a vertex in before index {@code i}, moving the later ones (and the ends of their pieces) up. */
